@@ -1,0 +1,47 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Azure.Identity;
+using Portal.Azure.Storage;
+using Portal.Azure.Tables;
+using Portal.Core.Access;
+using Portal.Core.Audit;
+using Portal.Core.Patients;
+using Portal.Core.Profile;
+
+namespace Portal.Azure;
+
+/// <summary>Registers the adapters: storage, authentication and CORS (part of <c>AddPortal</c>, the composition root).</summary>
+public static class AzureAdapters
+{
+    /// <summary>The storage connection name of the app's data (tables, queues, blobs).</summary>
+    public const string StorageConnection = "PortalStorage";
+
+    /// <summary>Registers the storage adapters for Core's ports, authentication and CORS.</summary>
+    public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddPortalAuthentication(configuration, environment);
+        services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .WithOrigins((configuration["Cors:AllowedOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .AllowAnyHeader()
+            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+            .WithExposedHeaders("ETag", "Location", "WWW-Authenticate")));
+
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration, StorageConnection));
+        services.AddSingleton(provider => new PortalTables(
+            provider.GetRequiredService<StorageAccount>().CreateTableServiceClient(new TableClientOptions().With(provider))));
+        services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateQueueServiceClient(new QueueClientOptions().With(provider)));
+        services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateBlobServiceClient(new BlobClientOptions().With(provider)));
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<IPatientLinks, TablePatientLinks>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IActivations, TableActivations>();
+        services.AddSingleton<IPatientRegistry, TablePatientRegistry>();
+        services.AddSingleton<IProfiles, TableProfiles>();
+        return services;
+    }
+}

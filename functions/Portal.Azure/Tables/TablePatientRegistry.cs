@@ -1,0 +1,38 @@
+using Azure;
+using Azure.Data.Tables;
+using Portal.Core.Patients;
+using Portal.Core.Profile;
+
+namespace Portal.Azure.Tables;
+
+/// <summary>
+/// Registers a patient: MRN index (<c>Lookups</c>, PartitionKey <c>mrn</c>) first, so a duplicate MRN is an
+/// insert conflict and never a race; then the activation code; then the chart's profile.
+/// </summary>
+internal sealed class TablePatientRegistry(PortalTables tables) : IPatientRegistry
+{
+    public async Task<string?> RegisterAsync(PatientProfile profile, PendingActivation activation, CancellationToken cancellationToken)
+    {
+        var mrnKey = TableKeys.Encode(profile.Mrn.ToUpperInvariant());
+        var patientId = profile.PatientId;
+        try
+        {
+            await tables.Lookups.AddEntityAsync(new TableEntity("mrn", mrnKey) { ["PatientId"] = patientId }, cancellationToken);
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            // Either a real duplicate, or the index left by a registration that failed half-way: adopt it then.
+            var existing = await tables.Lookups.GetEntityAsync<TableEntity>("mrn", mrnKey, cancellationToken: cancellationToken);
+            patientId = existing.Value.GetString("PatientId");
+            var chart = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(patientId), TableProfiles.RowKey, ["PartitionKey"], cancellationToken);
+            if (chart.HasValue)
+            {
+                return null;
+            }
+        }
+
+        await tables.Lookups.AddEntityAsync(TableActivations.ToEntity(activation with { PatientId = patientId }), cancellationToken);
+        await tables.Charts.UpsertEntityAsync(TableProfiles.ToEntity(profile with { PatientId = patientId }), TableUpdateMode.Replace, cancellationToken);
+        return patientId;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Portal.Core.Common;
+using Portal.Core.Profile;
+
+namespace Portal.Azure.Tables;
+
+/// <summary>The profile entity of a chart: <c>Charts</c>, PartitionKey = patient id, RowKey <c>profile</c>, the document as JSON.</summary>
+internal sealed class TableProfiles(PortalTables tables) : IProfiles
+{
+    internal const string RowKey = "profile";
+
+    public async Task<Versioned<PatientProfile>?> FindAsync(string patientId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(patientId), RowKey, ["Data"], cancellationToken);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var profile = JsonSerializer.Deserialize<PatientProfile>(response.Value!.GetString("Data"), PortalJson.Options)!;
+        return new Versioned<PatientProfile>(profile, response.Value.ETag.ToString());
+    }
+
+    public async Task<string> ReplaceAsync(PatientProfile profile, string eTag, CancellationToken cancellationToken)
+    {
+        var response = await TableErrors.ConditionallyAsync(
+            () => tables.Charts.UpdateEntityAsync(ToEntity(profile), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
+            "The profile");
+        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
+    }
+
+    internal static TableEntity ToEntity(PatientProfile profile) => new(TableKeys.Encode(profile.PatientId), RowKey)
+    {
+        ["Data"] = JsonSerializer.Serialize(profile, PortalJson.Options),
+    };
+}

@@ -1,0 +1,71 @@
+using Portal.Core.Identity;
+
+namespace Portal.Core.Access;
+
+/// <summary>
+/// The one access policy: decides every patient-data access from (caller, patient link, permission).
+/// Pure: the caller's link is looked up by <see cref="ChartAccess"/>.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly DataCategory[] Clinical =
+        [DataCategory.Records, DataCategory.Results, DataCategory.Appointments, DataCategory.Messages, DataCategory.Prescriptions];
+
+    /// <summary>
+    /// What each staff role may do, for every patient of the clinic. Reads include writes' categories.
+    /// Minimum necessary: billing staff do not read clinical data, clinicians do not read bills.
+    /// </summary>
+    private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
+    {
+        [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile], Clinical),
+        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing], [DataCategory.Billing]),
+        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.LabPush] = ([], [DataCategory.Results]),
+    };
+
+    /// <summary>Decides whether <paramref name="caller"/> may use <paramref name="permission"/> on the patient.</summary>
+    /// <param name="caller">Who asks.</param>
+    /// <param name="link">The caller's own link to the patient, if any.</param>
+    /// <param name="permission">What they want to do.</param>
+    /// <param name="now">The current time, for grant expiry.</param>
+    public static AccessDecision Decide(Caller caller, PatientLink? link, Permission permission, DateTimeOffset now)
+    {
+        if (link is not null && link.Subject == caller.Subject && link.IsActive(now))
+        {
+            return LinkAllows(link, permission) ? AccessDecision.Allow : AccessDecision.Forbidden;
+        }
+
+        var staffRoles = caller.Roles.Where(StaffGrants.ContainsKey).ToList();
+        if (staffRoles.Count == 0)
+        {
+            // No relation at all: do not reveal that the patient exists.
+            return AccessDecision.NotFound;
+        }
+
+        return staffRoles.Any(role => StaffAllows(role, permission)) ? AccessDecision.Allow : AccessDecision.Forbidden;
+    }
+
+    /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
+    public static bool StaffAllows(string role, Permission permission) =>
+        StaffGrants.TryGetValue(role, out var grants)
+        && (permission.Write ? grants.Write : grants.Read.Concat(grants.Write)).Contains(permission.Category);
+
+    private static bool LinkAllows(PatientLink link, Permission permission)
+    {
+        if (link.Kind == LinkKind.Self)
+        {
+            return true;
+        }
+
+        // A caregiver never manages other caregivers nor reads the access log.
+        if (permission.Category is DataCategory.Proxies or DataCategory.AccessLog)
+        {
+            return false;
+        }
+
+        var wanted = permission.Scope;
+        var readOfWritable = permission.Write ? null : Permission.Change(permission.Category).Scope;
+        return link.Scopes.Any(s => s == wanted || s == readOfWritable);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Portal.Core.Access;
+
+/// <summary>The categories of patient data the access policy grants separately.</summary>
+public enum DataCategory
+{
+    /// <summary>Chart sections and documents.</summary>
+    Records,
+
+    /// <summary>Lab and other test results.</summary>
+    Results,
+
+    /// <summary>Appointments and reminders.</summary>
+    Appointments,
+
+    /// <summary>Secure messages with the care team.</summary>
+    Messages,
+
+    /// <summary>Bills and payments.</summary>
+    Billing,
+
+    /// <summary>Prescriptions and refill requests.</summary>
+    Prescriptions,
+
+    /// <summary>Demographics, contact details, consents and insurance.</summary>
+    Profile,
+
+    /// <summary>Who accessed the chart; only the patient and administrators see it.</summary>
+    AccessLog,
+
+    /// <summary>Granting and revoking caregiver access; only the patient.</summary>
+    Proxies,
+}

@@ -1,0 +1,13 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Patients;
+
+/// <summary>Port: pending activation codes, keyed by code hash.</summary>
+public interface IActivations
+{
+    /// <summary>The activation with this code hash, or null. One point read.</summary>
+    Task<Versioned<PendingActivation>?> FindAsync(string codeHash, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the activation if <paramref name="eTag"/> still matches; otherwise throws <see cref="ConcurrencyConflictException"/>.</summary>
+    Task UpdateAsync(PendingActivation activation, string eTag, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+using Portal.Core.Access;
+using Portal.Core.Identity;
+
+namespace Portal.Core.Patients;
+
+/// <summary>Use case: the patients the signed-in person may act for (themself and through active grants).</summary>
+public sealed class ListMyPatients(IPatientLinks links, TimeProvider time)
+{
+    /// <summary>Active links only; expired and revoked grants are left out.</summary>
+    public async Task<IReadOnlyList<PatientLink>> ExecuteAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var all = await links.ListAsync(caller.Subject, cancellationToken);
+        return [.. all.Where(link => link.IsActive(now)).OrderBy(link => link.Kind).ThenBy(link => link.PatientName, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Access;
+using Portal.Core.Audit;
+using Portal.Core.Patients;
+using Portal.Core.Profile;
+
+namespace Portal.Core;
+
+/// <summary>Registers Core's use cases; adapters for the ports are registered by the host's composition root.</summary>
+public static class PortalCore
+{
+    /// <summary>Adds the access gate and every use case.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChartAccess>();
+        services.AddSingleton<RegisterPatient>();
+        services.AddSingleton<RedeemActivationCode>();
+        services.AddSingleton<ListMyPatients>();
+        services.AddSingleton<GetProfile>();
+        services.AddSingleton<ChangeProfile>();
+        services.AddSingleton<ListAccessLog>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Profile;
+
+/// <summary>Port: the profile entity of each patient's chart.</summary>
+public interface IProfiles
+{
+    /// <summary>The profile with its ETag, or null when the patient does not exist. One point read.</summary>
+    Task<Versioned<PatientProfile>?> FindAsync(string patientId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the profile if <paramref name="eTag"/> matches; returns the new ETag; throws <see cref="ConcurrencyConflictException"/> when stale.</summary>
+    Task<string> ReplaceAsync(PatientProfile profile, string eTag, CancellationToken cancellationToken);
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Patients;
+using Portal.Functions.Http;
+
+namespace Portal.Functions.Patients;
+
+/// <summary>Registering patients (staff), activating accounts and listing one's patients (everyone).</summary>
+public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPatient, RedeemActivationCode redeem, ListMyPatients listMine)
+{
+    [Function("RegisterPatient")]
+    public Task<IActionResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "patients")] HttpRequest request, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(request, async caller =>
+        {
+            var body = await http.ReadJsonAsync<NewPatient>(request, cancellationToken);
+            if (!body.Succeeded)
+            {
+                return ApiResults.Problem(request, body.Failure);
+            }
+
+            var result = await registerPatient.ExecuteAsync(caller, body.Value, cancellationToken);
+            return ApiResults.From(request, result, registered =>
+            {
+                request.HttpContext.Response.Headers.Location = $"/api/patients/{registered.PatientId}/profile";
+                return ApiResults.Json(
+                    new { registered.PatientId, registered.ActivationCode, activationCodeExpiresAt = registered.ExpiresAt },
+                    StatusCodes.Status201Created);
+            });
+        });
+
+    [Function("ActivateAccount")]
+    public Task<IActionResult> Activate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/activate")] HttpRequest request, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(request, async caller =>
+        {
+            var body = await http.ReadJsonAsync<ActivationRequest>(request, cancellationToken);
+            if (!body.Succeeded)
+            {
+                return ApiResults.Problem(request, body.Failure);
+            }
+
+            var result = await redeem.ExecuteAsync(caller, body.Value.Code, body.Value.BirthDate, cancellationToken);
+            return ApiResults.From(request, result, link => ApiResults.Json(MyPatient.From(link)));
+        });
+
+    [Function("GetMe")]
+    public Task<IActionResult> Me(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request, CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(request, async caller =>
+        {
+            var links = await listMine.ExecuteAsync(caller, cancellationToken);
+            return ApiResults.Json(new
+            {
+                caller.Subject,
+                name = caller.DisplayName,
+                roles = caller.Roles.Order(StringComparer.Ordinal),
+                mfa = caller.HasMfa,
+                patients = links.Select(MyPatient.From),
+            });
+        });
+
+    private sealed record ActivationRequest(string Code, DateOnly BirthDate);
+}
