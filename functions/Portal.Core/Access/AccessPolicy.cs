@@ -12,7 +12,7 @@ public static class AccessPolicy
         [DataCategory.Records, DataCategory.Results, DataCategory.Appointments, DataCategory.Messages, DataCategory.Prescriptions];
 
     /// <summary>
-    /// What each staff role may do, for every patient of the clinic. Reads include writes' categories.
+    /// What each staff role may read and change, for every patient of the clinic. Labs push results but read nothing.
     /// Minimum necessary: billing staff do not read clinical data, clinicians do not read bills.
     /// </summary>
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
@@ -49,7 +49,7 @@ public static class AccessPolicy
     /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
     public static bool StaffAllows(string role, Permission permission) =>
         StaffGrants.TryGetValue(role, out var grants)
-        && (permission.Write ? grants.Write : grants.Read.Concat(grants.Write)).Contains(permission.Category);
+        && (permission.Write ? grants.Write : grants.Read).Contains(permission.Category);
 
     private static bool LinkAllows(PatientLink link, Permission permission)
     {
