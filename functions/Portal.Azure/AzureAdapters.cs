@@ -8,6 +8,7 @@ using Portal.Azure.Identity;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Access;
+using Portal.Core.Clinic;
 using Portal.Core.Audit;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
@@ -24,6 +25,9 @@ public static class AzureAdapters
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddPortalAuthentication(configuration, environment);
+        services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.Section))
+            .Validate(clinic => ContactRules.IsIanaTimeZone(clinic.TimeZone), "Clinic:TimeZone must be an IANA time zone such as America/Chicago.")
+            .ValidateOnStart();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .WithOrigins((configuration["Cors:AllowedOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .AllowAnyHeader()

@@ -1,0 +1,14 @@
+namespace Portal.Core.Clinic;
+
+/// <summary>The clinic running this portal (section <c>Clinic</c>).</summary>
+public sealed class ClinicOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Clinic";
+
+    /// <summary>The clinic's name, shown to patients and in SMS.</summary>
+    public string Name { get; set; } = "Riverside Family Clinic";
+
+    /// <summary>The clinic's IANA time zone, for wall-clock times (appointments, quiet hours).</summary>
+    public string TimeZone { get; set; } = "America/Chicago";
+}
