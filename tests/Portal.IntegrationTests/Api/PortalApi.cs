@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Portal.IntegrationTests.Api;
+
+/// <summary>Calls the running portal over real HTTP the way a front end does.</summary>
+internal sealed class PortalApi(HttpClient client)
+{
+    public static async Task<PortalApi> CreateAsync() => new((await TestPortal.GetAsync()).Client);
+
+    public static string UniqueSubject(string prefix = "person") => $"{prefix}-{Guid.NewGuid():N}";
+
+    public async Task<string> TokenAsync(string subject, string[]? roles = null, bool mfa = true, string? name = null)
+    {
+        using var response = await client.PostAsJsonAsync("api/dev/token", new { subject, name = name ?? subject, roles = roles ?? ["Patient"], mfa });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null, string? ifMatch = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, contentType);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, string? token) => SendAsync(HttpMethod.Get, path, token);
+
+    /// <summary>Front desk registers a new patient; returns the id and the activation code.</summary>
+    public async Task<(string PatientId, string Code, DateOnly BirthDate)> RegisterAsync(string? mrn = null)
+    {
+        var frontDesk = await TokenAsync(UniqueSubject("frontdesk"), ["FrontDesk"]);
+        var birthDate = new DateOnly(1980, 5, 17);
+        var body = JsonSerializer.Serialize(new
+        {
+            givenName = "Test",
+            familyName = "Patient",
+            birthDate,
+            mrn = mrn ?? $"T-{Guid.NewGuid():N}"[..20],
+            phone = "+15555550100",
+            email = "test.patient@example.org",
+        });
+        using var response = await SendAsync(HttpMethod.Post, "api/patients", frontDesk, body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (json["patientId"]!.GetValue<string>(), json["activationCode"]!.GetValue<string>(), birthDate);
+    }
+
+    /// <summary>A new patient, activated by a new person; returns the patient id and that person's token.</summary>
+    public async Task<(string PatientId, string Token, string Subject)> NewActivatedPatientAsync(bool mfa = true)
+    {
+        var (patientId, code, birthDate) = await RegisterAsync();
+        var subject = UniqueSubject();
+        var token = await TokenAsync(subject, mfa: mfa);
+        using var response = await SendAsync(HttpMethod.Post, "api/me/activate", token, JsonSerializer.Serialize(new { code, birthDate }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (patientId, token, subject);
+    }
+
+    public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    /// <summary>Asserts a problem+json answer with the status, a trace id, and (optionally) a field error.</summary>
+    public static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field = null)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()));
+        if (field is not null)
+        {
+            Assert.True(problem["errors"]?[field] is not null, $"expected a field error for '{field}' in {problem.ToJsonString()}");
+        }
+
+        return problem;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Portal.IntegrationTests.Storage;
+
+/// <summary>How many storage round trips each endpoint makes; a change that adds one must change this table.</summary>
+public class StorageRequestCountTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_endpoint_makes_the_expected_number_of_storage_requests()
+    {
+        var portal = await TestPortal.GetAsync();
+        var api = new Api.PortalApi(portal.Client);
+        var frontDesk = await api.TokenAsync(Api.PortalApi.UniqueSubject("frontdesk"), ["FrontDesk"]);
+        var patientSubject = Api.PortalApi.UniqueSubject();
+        var patient = await api.TokenAsync(patientSubject);
+        var clinician = await api.TokenAsync(Api.PortalApi.UniqueSubject("dr"), ["Clinician"]);
+        var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
+        var rows = new List<(string Endpoint, int Expected, int Actual)>();
+
+        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null)
+        {
+            var callId = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Add(StorageRequestCounter.Header, callId);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            var response = await portal.Client.SendAsync(request);
+            var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed : (HttpStatusCode)0;
+            Assert.True(expectedStatus == 0 ? response.IsSuccessStatusCode : response.StatusCode == expectedStatus, $"{endpoint}: {response.StatusCode}");
+            rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
+            return response;
+        }
+
+        await Measure("GET /api/health", 1, HttpMethod.Get, "api/health", null);
+        await Measure("GET /api/openapi.json", 0, HttpMethod.Get, "api/openapi.json", null);
+        await Measure("POST /api/dev/token", 0, HttpMethod.Post, "api/dev/token", null, """{"subject":"count-me"}""");
+        var registered = await Measure("POST /api/patients", 4, HttpMethod.Post, "api/patients", frontDesk,
+            JsonSerializer.Serialize(new { givenName = "Count", familyName = "Me", birthDate = "1970-01-01", mrn = $"C-{Guid.NewGuid():N}"[..20] }));
+        var created = await Api.PortalApi.ReadJsonAsync(registered);
+        var patientId = created["patientId"]!.GetValue<string>();
+        await Measure("POST /api/me/activate", 4, HttpMethod.Post, "api/me/activate", patient,
+            JsonSerializer.Serialize(new { code = created["activationCode"]!.GetValue<string>(), birthDate = "1970-01-01" }));
+        await Measure("GET /api/me", 1, HttpMethod.Get, "api/me", patient);
+        var read = await Measure("GET /api/patients/{id}/profile (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/profile", patient);
+        await Measure("GET /api/patients/{id}/profile (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", clinician);
+        await Measure("GET /api/patients/{id}/profile (stranger, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", stranger);
+        await Measure("PATCH /api/patients/{id}/profile", 4, HttpMethod.Patch, $"api/patients/{patientId}/profile", patient, """{"smsConsent":false}""", read.Headers.ETag!.ToString());
+        await Measure("PATCH /api/patients/{id}/profile (stale, 412)", 3, HttpMethod.Patch, $"api/patients/{patientId}/profile", patient, """{"smsConsent":true}""", read.Headers.ETag!.ToString());
+        await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
+
+        var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
+        foreach (var (endpoint, _, actual) in rows)
+        {
+            table.Append($"| {endpoint} | {actual} |\n");
+        }
+
+        output.WriteLine(table.ToString());
+        Assert.Equal(rows.Select(r => (r.Endpoint, r.Expected)), rows.Select(r => (r.Endpoint, r.Actual)));
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+    }
+}
