@@ -39,6 +39,16 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger)
             return await handle(caller);
         });
 
+    /// <summary>Runs <paramref name="handle"/> for an authenticated caller with the strictly read JSON body; 400 for a bad body.</summary>
+    public Task<IActionResult> AuthenticatedAsync<TBody>(HttpRequest request, CancellationToken cancellationToken, Func<Caller, TBody, Task<IActionResult>> handle) =>
+        AuthenticatedAsync(request, async caller =>
+        {
+            var body = typeof(TBody) == typeof(string)
+                ? (Result<TBody>)(object)await ReadBodyAsync(request, cancellationToken)
+                : await ReadJsonAsync<TBody>(request, cancellationToken);
+            return body.Succeeded ? await handle(caller, body.Value) : ApiResults.Problem(request, body.Failure);
+        });
+
     /// <summary>Runs an anonymous endpoint with the same error handling.</summary>
     public async Task<IActionResult> GuardedAsync(HttpRequest request, Func<Task<IActionResult>> handle)
     {

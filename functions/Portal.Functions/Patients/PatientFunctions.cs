@@ -12,15 +12,9 @@ public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPa
     [Function("RegisterPatient")]
     public Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "patients")] HttpRequest request, CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.AuthenticatedAsync<NewPatient>(request, cancellationToken, async (caller, patient) =>
         {
-            var body = await http.ReadJsonAsync<NewPatient>(request, cancellationToken);
-            if (!body.Succeeded)
-            {
-                return ApiResults.Problem(request, body.Failure);
-            }
-
-            var result = await registerPatient.ExecuteAsync(caller, body.Value, cancellationToken);
+            var result = await registerPatient.ExecuteAsync(caller, patient, cancellationToken);
             return ApiResults.From(request, result, registered =>
             {
                 request.HttpContext.Response.Headers.Location = $"/api/patients/{registered.PatientId}/profile";
@@ -33,17 +27,11 @@ public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPa
     [Function("ActivateAccount")]
     public Task<IActionResult> Activate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/activate")] HttpRequest request, CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
-        {
-            var body = await http.ReadJsonAsync<ActivationRequest>(request, cancellationToken);
-            if (!body.Succeeded)
-            {
-                return ApiResults.Problem(request, body.Failure);
-            }
-
-            var result = await redeem.ExecuteAsync(caller, body.Value.Code, body.Value.BirthDate, cancellationToken);
-            return ApiResults.From(request, result, link => ApiResults.Json(MyPatient.From(link)));
-        });
+        http.AuthenticatedAsync<ActivationRequest>(request, cancellationToken, async (caller, activation) =>
+            ApiResults.From(
+                request,
+                await redeem.ExecuteAsync(caller, activation.Code, activation.BirthDate, cancellationToken),
+                link => ApiResults.Json(MyPatient.From(link))));
 
     [Function("GetMe")]
     public Task<IActionResult> Me(

@@ -22,16 +22,9 @@ public sealed class ProfileFunctions(PortalHttp http, GetProfile getProfile, Cha
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "patients/{patientId}/profile")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
-        {
-            var body = await http.ReadBodyAsync(request, cancellationToken);
-            if (!body.Succeeded)
-            {
-                return ApiResults.Problem(request, body.Failure);
-            }
-
-            var ifMatch = request.Headers.IfMatch.ToString();
-            var result = await changeProfile.ExecuteAsync(caller, patientId, ifMatch, body.Value, cancellationToken);
-            return ApiResults.Versioned(request, result, profile => profile);
-        });
+        http.AuthenticatedAsync<string>(request, cancellationToken, async (caller, patch) =>
+            ApiResults.Versioned(
+                request,
+                await changeProfile.ExecuteAsync(caller, patientId, request.Headers.IfMatch.ToString(), patch, cancellationToken),
+                profile => profile));
 }
