@@ -22,7 +22,14 @@ internal static class AppConfigurationProbe
 
     public sealed record Probe(ConfigurationReads Reads, IReadOnlyList<string> Problems);
 
-    public static Probe Run(IReadOnlyDictionary<string, string?> values, string environmentName = "Production")
+    public static Probe Run(IReadOnlyDictionary<string, string?> values, string environmentName = "Production") =>
+        Run(values, (services, configuration, environment) => services.AddPortal(configuration, environment), environmentName);
+
+    /// <summary>Probes an arbitrary composition root (the tests of this probe use their own).</summary>
+    public static Probe Run(
+        IReadOnlyDictionary<string, string?> values,
+        Action<IServiceCollection, IConfiguration, IHostEnvironment> compose,
+        string environmentName = "Production")
     {
         var source = new RecordingConfigurationSource(values);
         var configuration = new ConfigurationBuilder().Add(source).Build();
@@ -36,11 +43,11 @@ internal static class AppConfigurationProbe
         services.AddOptions();
         try
         {
-            services.AddPortal(configuration, environment);
+            compose(services, configuration, environment);
         }
         catch (Exception e)
         {
-            problems.Add($"AddPortal threw {e.GetType().Name}: {e.Message}");
+            problems.Add($"The composition root threw {e.GetType().Name}: {e.Message}");
             return new Probe(source.Reads, problems);
         }
 
