@@ -20,7 +20,10 @@ internal static class AppConfigurationProbe
 {
     private static readonly TimeSpan PerServiceTimeout = TimeSpan.FromSeconds(5);
 
-    public sealed record Probe(ConfigurationReads Reads, IReadOnlyList<string> Problems);
+    /// <param name="Reads">Every key read or section enumerated.</param>
+    /// <param name="Problems">Options or services that could not be built with the probe values (informational).</param>
+    /// <param name="CompositionError">Set when the composition root itself threw.</param>
+    public sealed record Probe(ConfigurationReads Reads, IReadOnlyList<string> Problems, string? CompositionError = null);
 
     public static Probe Run(IReadOnlyDictionary<string, string?> values, string environmentName = "Production") =>
         Run(values, (services, configuration, environment) => services.AddPortal(configuration, environment), environmentName);
@@ -47,8 +50,7 @@ internal static class AppConfigurationProbe
         }
         catch (Exception e)
         {
-            problems.Add($"The composition root threw {e.GetType().Name}: {e.Message}");
-            return new Probe(source.Reads, problems);
+            return new Probe(source.Reads, problems, $"{e.GetType().Name}: {e.Message}");
         }
 
         var provider = services.BuildServiceProvider();

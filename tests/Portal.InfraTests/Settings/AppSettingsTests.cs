@@ -119,6 +119,16 @@ public sealed class AppSettingsTests(BicepFixture bicep, ITestOutputHelper outpu
 
         var uncovered = new SettingsCoverage(BicepSettings.Keys, ConfigurationDoc.Load()).Uncovered(probe.Reads.All);
 
+        // With exactly the Bicep's settings (and stand-ins for values Azure fills in), the app must wire up.
+        if (shape == "Azure")
+        {
+            Assert.True(probe.CompositionError is null, $"AddPortal fails with the settings infra/app/api.bicep provides: {probe.CompositionError}");
+        }
+        else if (probe.CompositionError is not null)
+        {
+            output.WriteLine($"  AddPortal threw with the local sample settings: {probe.CompositionError}");
+        }
+
         Assert.True(uncovered.Count == 0,
             "The app reads configuration that infra/app/api.bicep does not set and docs/CONFIGURATION.md does not list as optional with a default:\n  "
             + string.Join("\n  ", uncovered));
