@@ -26,6 +26,15 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
         {
             Assert.True(parameters.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not declare");
         }
+
+        // A parameter without a default must come from the azd environment, or azd up cannot run unattended.
+        foreach (var (name, definition) in parameters)
+        {
+            if (definition?["defaultValue"] is null)
+            {
+                Assert.True(file.ContainsKey(name), $"main.bicep parameter '{name}' has no default and is not in main.parameters.json");
+            }
+        }
     }
 
     [Fact]
