@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Web;
+using Portal.Azure.Storage;
 
 namespace Portal.InfraTests.Settings;
 
@@ -57,5 +58,23 @@ public sealed class AppConfigurationProbeTests
         Assert.Contains("Feature:Undeclared", uncovered, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain("Clinic:Name", uncovered, StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain("AzureAd:Authority", uncovered, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Azure")]
+    [InlineData("Local")]
+    public void The_storage_adapter_reads_only_what_bicep_or_the_docs_provide(string shape)
+    {
+        var fixture = new BicepFixture();
+        var settings = fixture.Template.FunctionAppSettings();
+        var values = shape == "Azure" ? ProbeValues.LikeAzure(settings) : ProbeValues.LikeLocal();
+
+        var probe = AppConfigurationProbe.Run(values, (services, configuration, _) =>
+            services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration, "PortalStorage").CreateTableServiceClient()));
+
+        Assert.Null(probe.CompositionError);
+        Assert.Contains("PortalStorage", probe.Reads.All, StringComparer.OrdinalIgnoreCase);
+        Assert.Empty(new SettingsCoverage(settings.Keys, ConfigurationDoc.Load()).Uncovered(probe.Reads.All));
+        Assert.DoesNotContain(probe.Problems, p => p.Contains("TableServiceClient", StringComparison.Ordinal));
     }
 }
