@@ -105,7 +105,7 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
     }
 
     [Fact]
-    public void Key_vault_uses_rbac_and_monitoring_has_local_auth_disabled()
+    public void Key_vault_uses_rbac_and_monitoring_and_acs_have_local_auth_disabled()
     {
         var vault = Template.Single("Microsoft.KeyVault/vaults")["properties"]!;
         Assert.True((bool?)vault["enableRbacAuthorization"]);
@@ -113,6 +113,7 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
         Assert.Empty(Template.OfType("Microsoft.KeyVault/vaults/secrets"));
 
         Assert.True((bool?)Template.Single("Microsoft.Insights/components")["properties"]?["DisableLocalAuth"]);
+        Assert.True((bool?)Template.Single("Microsoft.Communication/communicationServices")["properties"]?["disableLocalAuth"]);
         Assert.True((bool?)Template.Single("Microsoft.OperationalInsights/workspaces")["properties"]?["features"]?["disableLocalAuth"]);
     }
 

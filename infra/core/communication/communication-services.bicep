@@ -9,13 +9,15 @@ param dataLocation string
 @description('Resource tags.')
 param tags object = {}
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: name
   // Communication Services is a global resource; its data stays in dataLocation.
   location: 'global'
   tags: tags
   properties: {
     dataLocation: dataLocation
+    // No access keys: the app sends SMS with its managed identity (Entra ID).
+    disableLocalAuth: true
   }
 }
 

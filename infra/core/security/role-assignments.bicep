@@ -66,7 +66,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' existing = {
   name: communicationServicesName
 }
 
