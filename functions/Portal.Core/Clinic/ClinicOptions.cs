@@ -7,7 +7,7 @@ public sealed class ClinicOptions
     public const string Section = "Clinic";
 
     /// <summary>The clinic's name, shown to patients and in SMS.</summary>
-    public string Name { get; set; } = "Riverside Family Clinic";
+    public string Name { get; set; } = "Our Clinic";
 
     /// <summary>The clinic's IANA time zone, for wall-clock times (appointments, quiet hours).</summary>
     public string TimeZone { get; set; } = "America/Chicago";

@@ -5,12 +5,12 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Portal.Azure;
+using Portal.Functions;
 
 namespace Portal.InfraTests.Settings;
 
 /// <summary>
-/// Finds the configuration keys the app reads: wires it with <see cref="PortalServiceCollectionExtensions.AddPortal"/>
+/// Finds the configuration keys the app reads: wires it with <see cref="PortalComposition.AddPortal"/>
 /// over a recording configuration, then makes every registered options type bind (for the default
 /// name, every registered name and every authentication scheme) and resolves every registered
 /// service, so reads in factories and constructors are seen too. Generic on purpose: new options
