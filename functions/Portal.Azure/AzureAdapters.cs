@@ -46,6 +46,7 @@ public static class AzureAdapters
         services.AddSingleton<IActivations, TableActivations>();
         services.AddSingleton<IPatientRegistry, TablePatientRegistry>();
         services.AddSingleton<IProfiles, TableProfiles>();
+        services.AddSingleton<IRegistrationReplays, TableRegistrationReplays>();
         return services;
     }
 }

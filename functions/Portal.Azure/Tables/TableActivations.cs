@@ -31,6 +31,18 @@ internal sealed class TableActivations(PortalTables tables) : IActivations
         return new Versioned<PendingActivation>(activation, entity.ETag.ToString());
     }
 
+    public async Task ReplaceAsync(string oldCodeHash, PendingActivation replacement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // End the old code first: at no moment are two codes of one registration valid.
+        var old = await FindAsync(oldCodeHash, cancellationToken);
+        if (old is not null && old.Value.RedeemedBy is null && old.Value.ExpiresAt > now)
+        {
+            await UpdateAsync(old.Value with { ExpiresAt = now }, old.ETag, cancellationToken);
+        }
+
+        await tables.Lookups.AddEntityAsync(ToEntity(replacement), cancellationToken);
+    }
+
     public Task UpdateAsync(PendingActivation activation, string eTag, CancellationToken cancellationToken) =>
         TableErrors.ConditionallyAsync(
             () => tables.Lookups.UpdateEntityAsync(ToEntity(activation), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),

@@ -8,6 +8,9 @@ public interface IActivations
     /// <summary>The activation with this code hash, or null. One point read.</summary>
     Task<Versioned<PendingActivation>?> FindAsync(string codeHash, CancellationToken cancellationToken);
 
+    /// <summary>Ends the code with <paramref name="oldCodeHash"/> (if still pending) at <paramref name="now"/> and stores <paramref name="replacement"/>: a re-issued code.</summary>
+    Task ReplaceAsync(string oldCodeHash, PendingActivation replacement, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Replaces the activation if <paramref name="eTag"/> still matches; otherwise throws <see cref="ConcurrencyConflictException"/>.</summary>
     Task UpdateAsync(PendingActivation activation, string eTag, CancellationToken cancellationToken);
 }

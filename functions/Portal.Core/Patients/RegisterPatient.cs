@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
@@ -7,11 +10,16 @@ using Portal.Core.Profile;
 
 namespace Portal.Core.Patients;
 
-/// <summary>Use case: front-desk staff register a patient and receive a one-time activation code.</summary>
-public sealed partial class RegisterPatient(IPatientRegistry registry, ChartAccess access, TimeProvider time)
+/// <summary>
+/// Use case: front-desk staff register a patient and receive a one-time activation code.
+/// With an Idempotency-Key, a retry of the same request answers with the same patient and a fresh
+/// code (the first one is ended: it was never seen, the response was lost).
+/// </summary>
+public sealed partial class RegisterPatient(
+    IPatientRegistry registry, IActivations activations, IRegistrationReplays replays, ChartAccess access, TimeProvider time)
 {
-    /// <summary>Registers the patient; 403 unless the caller may change profiles, 409 on a duplicate MRN.</summary>
-    public async Task<Result<PatientRegistered>> ExecuteAsync(Caller caller, NewPatient patient, CancellationToken cancellationToken)
+    /// <summary>Registers the patient; 403 unless the caller may change profiles, 409 on a duplicate MRN or a reused key.</summary>
+    public async Task<Result<PatientRegistered>> ExecuteAsync(Caller caller, NewPatient patient, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (!caller.Roles.Any(role => AccessPolicy.StaffAllows(role, Permission.Change(DataCategory.Profile))))
         {
@@ -19,18 +27,27 @@ public sealed partial class RegisterPatient(IPatientRegistry registry, ChartAcce
         }
 
         var now = time.GetUtcNow();
-        if (Validate(patient, DateOnly.FromDateTime(now.UtcDateTime)).ToFailure() is { } invalid)
+        var errors = Validate(patient, DateOnly.FromDateTime(now.UtcDateTime));
+        errors.Require(idempotencyKey is null || IdempotencyKey().IsMatch(idempotencyKey), "Idempotency-Key", "1 to 100 visible ASCII characters.");
+        if (errors.ToFailure() is { } invalid)
         {
             return invalid;
         }
 
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(patient, PortalJson.Options))));
+        var replay = idempotencyKey is null ? null : await replays.FindAsync(caller.Subject, idempotencyKey, cancellationToken);
+        if (replay is not null && replay.CreatedAt + RegistrationReplay.Lifetime > now)
+        {
+            return replay.RequestHash == requestHash
+                ? await ReissueAsync(caller, patient, replay, now, cancellationToken)
+                : new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different registration.");
+        }
+
         var patientId = Guid.NewGuid().ToString("N");
-        var code = ActivationCode.Generate();
+        var (code, activation) = NewCode(patientId, patient, now);
         var profile = new PatientProfile(
             patientId, patient.Mrn, patient.GivenName.Trim(), patient.FamilyName.Trim(), patient.BirthDate, patient.Phone, patient.Email,
             Address: null, PreferredLanguage: null, TimeZone: null, SmsConsent: false, EmailConsent: false, EmergencyContacts: [], Insurance: null);
-        var activation = new PendingActivation(
-            ActivationCode.Hash(ActivationCode.Normalize(code)!), patientId, profile.DisplayName, patient.BirthDate, now + PendingActivation.Lifetime);
 
         var storedId = await registry.RegisterAsync(profile, activation, cancellationToken);
         if (storedId is null)
@@ -38,10 +55,34 @@ public sealed partial class RegisterPatient(IPatientRegistry registry, ChartAcce
             return new Failure(FailureKind.Conflict, "A patient with this MRN is already registered.");
         }
 
-        var visit = new ChartVisit(caller, storedId, "patient.register", "patients", ChartAccess.StaffCapacity(caller), null);
-        await access.RecordAsync(visit, AuditOutcome.Success, cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            await replays.SaveAsync(new RegistrationReplay(caller.Subject, idempotencyKey, requestHash, storedId, activation.CodeHash, now), cancellationToken);
+        }
+
+        await AuditAsync(caller, storedId, cancellationToken);
         return new PatientRegistered(storedId, code, activation.ExpiresAt);
     }
+
+    private async Task<Result<PatientRegistered>> ReissueAsync(
+        Caller caller, NewPatient patient, RegistrationReplay replay, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (code, activation) = NewCode(replay.PatientId, patient, now);
+        await activations.ReplaceAsync(replay.CodeHash, activation, now, cancellationToken);
+        await replays.SaveAsync(replay with { CodeHash = activation.CodeHash }, cancellationToken);
+        await AuditAsync(caller, replay.PatientId, cancellationToken);
+        return new PatientRegistered(replay.PatientId, code, activation.ExpiresAt);
+    }
+
+    private static (string Code, PendingActivation Activation) NewCode(string patientId, NewPatient patient, DateTimeOffset now)
+    {
+        var code = ActivationCode.Generate();
+        var name = $"{patient.GivenName.Trim()} {patient.FamilyName.Trim()}";
+        return (code, new PendingActivation(ActivationCode.Hash(ActivationCode.Normalize(code)!), patientId, name, patient.BirthDate, now + PendingActivation.Lifetime));
+    }
+
+    private Task AuditAsync(Caller caller, string patientId, CancellationToken cancellationToken) =>
+        access.RecordAsync(new ChartVisit(caller, patientId, "patient.register", "patients", ChartAccess.StaffCapacity(caller), null), AuditOutcome.Success, cancellationToken);
 
     private static FieldErrors Validate(NewPatient patient, DateOnly today)
     {
@@ -56,4 +97,7 @@ public sealed partial class RegisterPatient(IPatientRegistry registry, ChartAcce
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
     private static partial Regex Mrn();
+
+    [GeneratedRegex("^[\\x21-\\x7E]{1,100}$")]
+    private static partial Regex IdempotencyKey();
 }

@@ -14,7 +14,8 @@ public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPa
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "patients")] HttpRequest request, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<NewPatient>(request, cancellationToken, async (caller, patient) =>
         {
-            var result = await registerPatient.ExecuteAsync(caller, patient, cancellationToken);
+            var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+            var result = await registerPatient.ExecuteAsync(caller, patient, idempotencyKey is "" ? null : idempotencyKey, cancellationToken);
             return ApiResults.From(request, result, registered =>
             {
                 request.HttpContext.Response.Headers.Location = $"/api/patients/{registered.PatientId}/profile";

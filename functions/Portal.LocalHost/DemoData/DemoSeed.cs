@@ -62,7 +62,7 @@ internal static class DemoSeed
     private static async Task<string> CreateAsync(IServiceProvider services, Caller frontDesk, DemoPeople.DemoPatient patient, CancellationToken cancellationToken)
     {
         var registered = await services.GetRequiredService<RegisterPatient>().ExecuteAsync(
-            frontDesk, new NewPatient(patient.GivenName, patient.FamilyName, patient.BirthDate, patient.Mrn, patient.Phone, patient.Email), cancellationToken);
+            frontDesk, new NewPatient(patient.GivenName, patient.FamilyName, patient.BirthDate, patient.Mrn, patient.Phone, patient.Email), idempotencyKey: null, cancellationToken);
         if (!registered.Succeeded)
         {
             throw new InvalidOperationException($"Demo patient {patient.Subject} could not be registered: {registered.Failure.Detail} Delete the .azurite folder to start afresh.");

@@ -142,4 +142,33 @@ public class ActivationAndProfileTests
         await PortalApi.AssertProblemAsync(register, HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, billingRead.StatusCode);
     }
+
+    [Fact]
+    public async Task A_registration_retried_with_its_idempotency_key_gets_the_same_patient_and_only_the_new_code_works()
+    {
+        var api = await PortalApi.CreateAsync();
+        var frontDesk = await api.TokenAsync(PortalApi.UniqueSubject("frontdesk"), ["FrontDesk"]);
+        var body = JsonSerializer.Serialize(new { givenName = "Retry", familyName = "Me", birthDate = "1975-07-04", mrn = $"R-{Guid.NewGuid():N}"[..20] });
+        var key = Guid.NewGuid().ToString();
+
+        async Task<System.Text.Json.Nodes.JsonObject> RegisterAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/patients") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new("Bearer", frontDesk);
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await (await TestPortal.GetAsync()).Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return await PortalApi.ReadJsonAsync(response);
+        }
+
+        var first = await RegisterAsync();
+        var retry = await RegisterAsync();
+
+        Assert.Equal(first["patientId"]!.GetValue<string>(), retry["patientId"]!.GetValue<string>());
+        var person = await api.TokenAsync(PortalApi.UniqueSubject());
+        using var oldCode = await api.SendAsync(HttpMethod.Post, "api/me/activate", person, JsonSerializer.Serialize(new { code = first["activationCode"]!.GetValue<string>(), birthDate = "1975-07-04" }));
+        using var newCode = await api.SendAsync(HttpMethod.Post, "api/me/activate", person, JsonSerializer.Serialize(new { code = retry["activationCode"]!.GetValue<string>(), birthDate = "1975-07-04" }));
+        await PortalApi.AssertProblemAsync(oldCode, HttpStatusCode.BadRequest, "code");
+        Assert.Equal(HttpStatusCode.OK, newCode.StatusCode);
+    }
 }
