@@ -20,7 +20,9 @@ internal sealed record HostJson(string RoutePrefix, HostJson.QueueSettings Queue
             builder.AddJsonFile(path, optional: false, reloadOnChange: false);
         }
 
-        var settings = builder.AddConfiguration(configuration.GetSection(OverrideSection), shouldDisposeConfiguration: false).Build();
+        // Copied rather than chained: a chained configuration ignores empty values, and routePrefix "" is valid.
+        var overrides = configuration.GetSection(OverrideSection).AsEnumerable(makePathsRelative: true).Where(setting => setting.Key.Length > 0);
+        var settings = builder.AddInMemoryCollection(overrides).Build();
         var queues = settings.GetSection("extensions:queues");
         return new HostJson(
             (settings["extensions:http:routePrefix"] ?? "api").Trim('/'),

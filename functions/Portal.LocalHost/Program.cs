@@ -2,19 +2,34 @@ using Portal.LocalHost;
 
 // Runs Portal.Functions on this machine without Core Tools (DESIGN.md §3): HTTP functions on
 // http://127.0.0.1:7071/api, timers, queue triggers, and Azurite unless PortalStorage is configured.
-await using var portal = await LocalPortal.StartAsync(new LocalPortalOptions
+LocalPortal portal;
+try
 {
-    Args = args,
+    portal = await LocalPortal.StartAsync(new LocalPortalOptions
+    {
+        Args = args,
 
-    // App team: pass the demo-data seeder here, e.g. `Seed = DemoData.SeedAsync,`
-    // (Func<IServiceProvider, CancellationToken, Task<string?>>; the text it returns is printed below).
-    Seed = null,
-});
-
-if (portal.SeedOutput is { Length: > 0 } seeded)
+        // App team: pass the demo-data seeder here, e.g. `Seed = DemoData.SeedAsync,`
+        // (Func<IServiceProvider, CancellationToken, Task<string?>>; the text it returns is printed below).
+        Seed = null,
+    });
+}
+catch (Exception e) when (e is InvalidOperationException or TimeoutException)
 {
-    Console.WriteLine(seeded);
+    // Startup problems (port taken, no Node.js, unsupported function) are explained by their message.
+    Console.Error.WriteLine($"Portal.LocalHost could not start: {e.Message}");
+    return 1;
 }
 
-Console.WriteLine($"Portal running at {portal.ApiBaseAddress.ToString().TrimEnd('/')}");
-await portal.WaitForShutdownAsync();
+await using (portal)
+{
+    if (portal.SeedOutput is { Length: > 0 } seeded)
+    {
+        Console.WriteLine(seeded);
+    }
+
+    Console.WriteLine($"Portal running at {portal.ApiBaseAddress.ToString().TrimEnd('/')}");
+    await portal.WaitForShutdownAsync();
+}
+
+return 0;

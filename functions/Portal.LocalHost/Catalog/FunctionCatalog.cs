@@ -80,8 +80,9 @@ internal sealed class FunctionCatalog
             problem = "it needs exactly one trigger parameter.";
         }
 
-        // Output bindings and input bindings other than the trigger have no local implementation.
+        // Output bindings (on the method or its return) and input bindings have no local implementation.
         var otherBinding = parameters.SelectMany(p => p.GetCustomAttributes<BindingAttribute>())
+            .Concat(method.GetCustomAttributes<BindingAttribute>())
             .Concat(method.ReturnParameter.GetCustomAttributes<BindingAttribute>())
             .FirstOrDefault(a => a is not TriggerBindingAttribute);
         if (problem is null && otherBinding is not null)
