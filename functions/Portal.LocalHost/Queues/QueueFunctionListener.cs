@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues.Specialized;
 using Portal.Azure.Storage;
 using Portal.LocalHost.Catalog;
 
@@ -57,9 +57,10 @@ internal sealed partial class QueueFunctionListener : BackgroundService
     {
         try
         {
-            var service = StorageAccount.FromConfiguration(configuration, function.Connection ?? "AzureWebJobsStorage").CreateQueueServiceClient();
+            var options = new QueueClientOptions();
+            options.MessageDecodingFailed += args => MoveUndecodableToPoisonAsync(function, args);
+            var service = StorageAccount.FromConfiguration(configuration, function.Connection ?? "AzureWebJobsStorage").CreateQueueServiceClient(options);
             var queue = service.GetQueueClient(queueName);
-            var poison = service.GetQueueClient(queueName + "-poison");
             var delay = MinPollingInterval;
             var created = false;
             while (true)
@@ -88,7 +89,7 @@ internal sealed partial class QueueFunctionListener : BackgroundService
                 }
 
                 delay = MinPollingInterval;
-                await Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m, stoppingToken)));
+                await Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, m, stoppingToken)));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -96,14 +97,14 @@ internal sealed partial class QueueFunctionListener : BackgroundService
         }
     }
 
-    private async Task ProcessAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private async Task ProcessAsync(QueueFunction function, QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
     {
         try
         {
             // Dequeued too often without completing (e.g. the host stopped mid-run): poison without running it again.
             if (message.DequeueCount > settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(function, queue, poison, message);
+                await MoveToPoisonAsync(function, queue, message, $"it has been dequeued more than MaxDequeueCount ({settings.MaxDequeueCount}) times");
                 return;
             }
 
@@ -117,16 +118,16 @@ internal sealed partial class QueueFunctionListener : BackgroundService
             }
             else if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(function, queue, poison, message);
+                await MoveToPoisonAsync(function, queue, message, $"it has reached MaxDequeueCount ({settings.MaxDequeueCount})");
             }
             else
             {
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The message becomes visible again when its invocation visibility expires.
+            // Storage trouble: the message becomes visible again when its invocation visibility expires.
             logger.LogWarning(e, "Completing message {MessageId} of queue '{Queue}' failed.", message.MessageId, queue.Name);
         }
     }
@@ -147,9 +148,16 @@ internal sealed partial class QueueFunctionListener : BackgroundService
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message)
+    /// <summary>A message that is not base64 never reaches the function; the Functions host poisons it at once too.</summary>
+    private Task MoveUndecodableToPoisonAsync(QueueFunction function, QueueMessageDecodingFailedEventArgs args) =>
+        args.ReceivedMessage is { } message
+            ? MoveToPoisonAsync(function, args.Queue, message, "it is not base64 encoded")
+            : Task.CompletedTask;
+
+    private async Task MoveToPoisonAsync(QueueFunction function, QueueClient queue, QueueMessage message, string reason)
     {
-        logger.LogWarning("Message {MessageId} has reached MaxDequeueCount of {MaxDequeueCount}; moving it to '{PoisonQueue}' (function '{Function}').", message.MessageId, settings.MaxDequeueCount, poison.Name, function.Name);
+        var poison = queue.GetParentQueueServiceClient().GetQueueClient(queue.Name + "-poison");
+        logger.LogWarning("Moving message {MessageId} of queue '{Queue}' to '{PoisonQueue}' (function '{Function}'): {Reason}.", message.MessageId, queue.Name, poison.Name, function.Name, reason);
         await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);

@@ -62,6 +62,21 @@ public sealed class QueueFunctionTests
         await WaitUntilEmptyAsync(queue);
     }
 
+    [Fact]
+    public async Task Moves_a_message_that_is_not_base64_to_the_poison_queue_without_running_the_function()
+    {
+        var (queue, log) = await QueueAsync("string");
+        var poison = queue.GetParentQueueServiceClient().GetQueueClient(queue.Name + "-poison");
+        var raw = new QueueClient((await TestAzurite.GetAsync()).ConnectionString, queue.Name); // no base64 encoding
+        var text = $"not base64! {Guid.NewGuid()}";
+
+        await raw.SendMessageAsync(text);
+
+        await WaitForAsync(async () => (await poison.ExistsAsync()).Value
+            && (await poison.PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString() == text));
+        Assert.DoesNotContain(text, log.Get("TestQueueString"));
+    }
+
     private static async Task<(QueueClient Queue, InvocationLog Log)> QueueAsync(string purpose)
     {
         var portal = await TestFunctionsPortal.GetAsync();
