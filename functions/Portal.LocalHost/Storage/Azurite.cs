@@ -11,7 +11,8 @@ namespace Portal.LocalHost.Storage;
 /// <summary>
 /// An Azurite process on loopback, installed from the repository's package.json when missing.
 /// Strict mode (no <c>--loose</c>), so requests Azure would reject fail locally too.
-/// The process is stopped on dispose, and killed when this process exits, so no Azurite is left behind.
+/// The process is stopped on dispose, killed when this process exits, and exits by itself when this process
+/// dies without warning (its stdin pipe closes), so no Azurite is left behind.
 /// </summary>
 public sealed partial class Azurite : IAsyncDisposable
 {
@@ -133,6 +134,7 @@ public sealed partial class Azurite : IAsyncDisposable
         var startInfo = new ProcessStartInfo("node")
         {
             WorkingDirectory = root,
+            RedirectStandardInput = true, // kept open until we stop; see exit-with-parent.cjs
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -142,6 +144,7 @@ public sealed partial class Azurite : IAsyncDisposable
             : ["--inMemoryPersistence"];
         string[] arguments =
         [
+            "--require", Path.Combine(AppContext.BaseDirectory, "Storage", "exit-with-parent.cjs"),
             entryPoint,
             "--blobHost", "127.0.0.1", "--blobPort", Port(options.BlobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(options.QueuePort),
