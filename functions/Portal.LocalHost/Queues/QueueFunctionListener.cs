@@ -55,6 +55,7 @@ internal sealed partial class QueueFunctionListener : BackgroundService
 
     private async Task ListenAsync(QueueFunction function, string queueName, CancellationToken stoppingToken)
     {
+        await Task.Yield(); // polling must not hold up the host's startup
         try
         {
             var options = new QueueClientOptions();

@@ -40,6 +40,7 @@ internal sealed class TimerFunctionScheduler : BackgroundService
 
     private async Task RunAsync(TimerFunction function, CrontabSchedule schedule, CancellationToken stoppingToken)
     {
+        await Task.Yield(); // a RunOnStartup function must not hold up the host's startup
         try
         {
             var last = default(DateTime);
