@@ -63,7 +63,11 @@ public sealed partial class Azurite : IAsyncDisposable
                 return;
             }
 
-            output.Enqueue(line);
+            if (!ready.Task.IsCompleted)
+            {
+                output.Enqueue(line); // for the startup error message only
+            }
+
             logger.LogDebug("Azurite: {Line}", line);
             if (ListeningLine().Match(line) is { Success: true } listening)
             {
@@ -83,11 +87,7 @@ public sealed partial class Azurite : IAsyncDisposable
 
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) =>
-        {
-            process.WaitForExit(); // drains the output first, so a port-in-use line wins over this
-            ready.TrySetException(new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it was ready. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}"));
-        };
+        process.Exited += (_, _) => ready.TrySetException(ExitedEarly(process, output));
 
         try
         {
@@ -129,6 +129,23 @@ public sealed partial class Azurite : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Also runs on a normal stop, when <c>ready</c> is long set; it must never throw.</summary>
+    private static InvalidOperationException ExitedEarly(Process process, ConcurrentQueue<string> output)
+    {
+        string exitCode;
+        try
+        {
+            process.WaitForExit(); // drains the output first, so a port-in-use line wins over this
+            exitCode = process.ExitCode.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            exitCode = "unknown";
+        }
+
+        return new InvalidOperationException($"Azurite exited (code {exitCode}) before it was ready. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+    }
+
     private static ProcessStartInfo StartInfo(string root, string entryPoint, AzuriteOptions options)
     {
         var startInfo = new ProcessStartInfo("node")
@@ -166,18 +183,17 @@ public sealed partial class Azurite : IAsyncDisposable
     {
         try
         {
-            if (grace > TimeSpan.Zero && !OperatingSystem.IsWindows() && !process.HasExited)
+            if (grace > TimeSpan.Zero && !OperatingSystem.IsWindows() && !process.HasExited && SendSignal(process.Id, Sigterm) == 0)
             {
-                _ = SendSignal(process.Id, Sigterm);
                 process.WaitForExit(grace);
             }
-
-            Kill(process);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
         {
-            // Never started or already gone.
+            // Already gone, or no libc: kill it below.
         }
+
+        Kill(process);
     }
 
     private static void Kill(Process process)
@@ -190,8 +206,9 @@ public sealed partial class Azurite : IAsyncDisposable
                 process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
+            // Never started, or already gone.
         }
     }
 
