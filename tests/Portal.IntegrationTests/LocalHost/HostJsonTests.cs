@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Portal.LocalHost;
+
+namespace Portal.IntegrationTests.LocalHost;
+
+/// <summary>Reads the repository's host.json, which the build copies next to the tests.</summary>
+public sealed class HostJsonTests
+{
+    [Fact]
+    public void Reads_the_repository_host_json()
+    {
+        var hostJson = HostJson.Load(AppContext.BaseDirectory, Settings());
+
+        Assert.Equal("api", hostJson.RoutePrefix);
+        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.FromSeconds(30), 16, TimeSpan.FromMinutes(1)), hostJson.Queues);
+    }
+
+    [Fact]
+    public void Lets_AzureFunctionsJobHost_settings_override_it_as_in_Azure()
+    {
+        var hostJson = HostJson.Load(AppContext.BaseDirectory, Settings(
+            ("AzureFunctionsJobHost:extensions:http:routePrefix", ""),
+            ("AzureFunctionsJobHost:extensions:queues:visibilityTimeout", "00:00:00"),
+            ("AzureFunctionsJobHost:extensions:queues:maxDequeueCount", "2")));
+
+        Assert.Equal("", hostJson.RoutePrefix);
+        Assert.Equal(TimeSpan.Zero, hostJson.Queues.VisibilityTimeout);
+        Assert.Equal(2, hostJson.Queues.MaxDequeueCount);
+    }
+
+    [Fact]
+    public void Uses_the_Functions_defaults_without_a_host_json()
+    {
+        var empty = Directory.CreateTempSubdirectory();
+
+        var hostJson = HostJson.Load(empty.FullName, Settings());
+        empty.Delete();
+
+        Assert.Equal("api", hostJson.RoutePrefix);
+        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.Zero, 16, TimeSpan.FromMinutes(1)), hostJson.Queues);
+    }
+
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+}

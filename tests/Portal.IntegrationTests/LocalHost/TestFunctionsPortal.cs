@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.LocalHost.TestFunctions;
+using Portal.LocalHost;
+
+namespace Portal.IntegrationTests.LocalHost;
+
+/// <summary>
+/// A second portal serving the test assembly's own functions (LocalHost/TestFunctions), shared by the
+/// machinery tests. Queue names are unique per run; failed messages are retried at once (visibilityTimeout 0).
+/// </summary>
+public static class TestFunctionsPortal
+{
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    private static readonly Lazy<Task<LocalPortal>> Instance = new(() => TestPortal.StartAsync(
+        [typeof(TestFunctionsPortal).Assembly],
+        new Dictionary<string, string?>
+        {
+            ["Tests:Schedule"] = "*/1 * * * * *",
+            ["Tests:StringQueue"] = Queue("string"),
+            ["Tests:PocoQueue"] = Queue("poco"),
+            ["Tests:MessageQueue"] = Queue("message"),
+            ["Tests:PoisonQueue"] = Queue("poison"),
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+        },
+        services => services.AddSingleton<InvocationLog>().AddScoped<Greeter>()));
+
+    public static Task<LocalPortal> GetAsync() => Instance.Value;
+
+    /// <summary>The queue a test function listens to, e.g. <c>Queue("poison")</c>.</summary>
+    public static string Queue(string purpose) => $"tests-{purpose}-{RunId}";
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Azure.Storage;
+using Portal.LocalHost;
+
+namespace Portal.IntegrationTests;
+
+/// <summary>
+/// The real app (Portal.Functions wired by AddPortal) on a free loopback port, over <see cref="TestAzurite"/>,
+/// shared by the whole test assembly. Tests keep their data apart with unique ids.
+/// </summary>
+public sealed class TestPortal
+{
+    private static readonly Lazy<Task<TestPortal>> Instance = new(async () => new TestPortal(await StartAsync()));
+
+    private TestPortal(LocalPortal portal)
+    {
+        Portal = portal;
+        Client = new HttpClient { BaseAddress = portal.BaseAddress };
+        Storage = StorageAccount.FromConfiguration(Services.GetRequiredService<IConfiguration>(), "PortalStorage");
+    }
+
+    public LocalPortal Portal { get; }
+
+    /// <summary>The bound address without the route prefix: request <c>api/...</c>.</summary>
+    public Uri BaseAddress => Portal.BaseAddress;
+
+    public IServiceProvider Services => Portal.Services;
+
+    /// <summary>Its BaseAddress is <see cref="BaseAddress"/>.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>The storage account the portal uses (Azurite).</summary>
+    public StorageAccount Storage { get; }
+
+    public static Task<TestPortal> GetAsync() => Instance.Value;
+
+    /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
+    public static async Task<LocalPortal> StartAsync(
+        IReadOnlyList<Assembly>? functionAssemblies = null,
+        IDictionary<string, string?>? configuration = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        var azurite = await TestAzurite.GetAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.250",
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return await LocalPortal.StartAsync(new LocalPortalOptions
+        {
+            EnvironmentName = "Development",
+            Urls = "http://127.0.0.1:0",
+            StorageConnectionString = azurite.ConnectionString,
+            FunctionAssemblies = functionAssemblies,
+            Configuration = settings,
+            ConfigureServices = configureServices,
+        });
+    }
+}
