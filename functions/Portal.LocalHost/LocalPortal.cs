@@ -105,6 +105,7 @@ public sealed class LocalPortal : IAsyncDisposable
             options.ConfigureServices?.Invoke(builder.Services);
 
             app = builder.Build();
+            app.UseCors(); // Azure's platform CORS does this in front of the Functions host.
             app.MapHttpFunctions(catalog.Http, hostJson.RoutePrefix);
             await app.StartAsync(cancellationToken);
 

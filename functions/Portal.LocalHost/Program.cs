@@ -1,4 +1,5 @@
 using Portal.LocalHost;
+using Portal.LocalHost.DemoData;
 
 // Runs Portal.Functions on this machine without Core Tools (DESIGN.md §3): HTTP functions on
 // http://127.0.0.1:7071/api, timers, queue triggers, and Azurite unless PortalStorage is configured.
@@ -8,10 +9,7 @@ try
     portal = await LocalPortal.StartAsync(new LocalPortalOptions
     {
         Args = args,
-
-        // App team: pass the demo-data seeder here, e.g. `Seed = DemoData.SeedAsync,`
-        // (Func<IServiceProvider, CancellationToken, Task<string?>>; the text it returns is printed below).
-        Seed = null,
+        Seed = DemoSeed.SeedAsync,
     });
 }
 catch (Exception e) when (e is InvalidOperationException or TimeoutException)
@@ -25,7 +23,7 @@ await using (portal)
 {
     if (portal.SeedOutput is { Length: > 0 } seeded)
     {
-        Console.WriteLine(seeded);
+        Console.WriteLine(seeded.Replace("{baseUrl}", portal.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal));
     }
 
     Console.WriteLine($"Portal running at {portal.ApiBaseAddress.ToString().TrimEnd('/')}");

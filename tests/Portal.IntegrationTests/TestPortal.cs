@@ -2,6 +2,9 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Azure.Storage;
+using Azure.Core.Pipeline;
+using Microsoft.AspNetCore.Hosting;
+using Portal.IntegrationTests.Storage;
 using Portal.LocalHost;
 
 namespace Portal.IntegrationTests;
@@ -12,7 +15,13 @@ namespace Portal.IntegrationTests;
 /// </summary>
 public sealed class TestPortal
 {
-    private static readonly Lazy<Task<TestPortal>> Instance = new(async () => new TestPortal(await StartAsync()));
+    /// <summary>Counts the storage requests of each HTTP call made to the shared portal.</summary>
+    public static StorageRequestCounter StorageRequests { get; } = new();
+
+    private static readonly Lazy<Task<TestPortal>> Instance = new(async () => new TestPortal(await StartAsync(
+        configureServices: services => services
+            .AddSingleton<HttpPipelinePolicy>(StorageRequests)
+            .AddSingleton<IStartupFilter, StorageRequestCounter.Tagging>())));
 
     private TestPortal(LocalPortal portal)
     {
@@ -36,6 +45,10 @@ public sealed class TestPortal
 
     public static Task<TestPortal> GetAsync() => Instance.Value;
 
+    /// <summary>The front end the test portal allows by CORS.</summary>
+    public const string FrontEndOrigin = "https://portal-frontend.test";
+
+
     /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
     public static async Task<LocalPortal> StartAsync(
         IReadOnlyList<Assembly>? functionAssemblies = null,
@@ -48,6 +61,8 @@ public sealed class TestPortal
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.250",
+            ["DevTokens:Enabled"] = "true",
+            ["Cors:AllowedOrigins"] = FrontEndOrigin,
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -40,7 +40,7 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
             .AsPages(Decode(continuationToken, partition), pageSize);
         await foreach (var page in pages)
         {
-            return new Page<AuditEvent>([.. page.Values.Select(ToEvent)], Encode(page.ContinuationToken));
+            return new Page<AuditEvent>([.. page.Values.Select(ToEvent)], Encode(page.ContinuationToken, partition));
         }
 
         return new Page<AuditEvent>([], null);
@@ -59,10 +59,10 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         entity.GetString("ClientIp"),
         entity.GetString("TraceId"));
 
-    private static string? Encode(string? token) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // The SDK's token is opaque; ours binds it to the patient, so a token from one log is refused by another.
+    private static string? Encode(string? token, string partition) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{token}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    // The SDK's token is "{nextPartitionKey} {nextRowKey}"; one for another patient's partition is refused.
     private static string? Decode(string? token, string partition)
     {
         if (token is null)
@@ -81,8 +81,8 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         {
         }
 
-        return decoded.StartsWith(partition + " ", StringComparison.Ordinal)
-            ? decoded
+        return decoded.StartsWith(partition + "\n", StringComparison.Ordinal)
+            ? decoded[(partition.Length + 1)..]
             : throw new InvalidContinuationTokenException();
     }
 }

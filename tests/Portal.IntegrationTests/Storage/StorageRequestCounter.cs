@@ -11,7 +11,7 @@ namespace Portal.IntegrationTests.Storage;
 /// keyed by the <see cref="Header"/> the test puts on its HTTP request (a small middleware carries it into
 /// the request's async flow, so parallel tests do not mix their counts).
 /// </summary>
-internal sealed class StorageRequestCounter : HttpPipelinePolicy
+public sealed class StorageRequestCounter : HttpPipelinePolicy
 {
     public const string Header = "X-Test-Call";
 
