@@ -33,7 +33,7 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
         await RecordAsync(visit, AuditOutcome.Denied, cancellationToken);
         return decision == AccessDecision.NotFound
             ? Failure.NotFound("The patient")
-            : new Failure(FailureKind.Forbidden, $"You may not {(permission.Write ? "change" : "see")} this patient's {permission.Category.ToString().ToLowerInvariant()}.");
+            : new Failure(FailureKind.Forbidden, $"You may not {(permission.Write ? "change" : "see")} this patient's {(permission.Category == DataCategory.AccessLog ? "access log" : permission.Category.ToString().ToLowerInvariant())}.");
     }
 
     /// <summary>Appends the audit event for an allowed visit.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -18,6 +19,9 @@ public static class PortalJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             MaxDepth = 16,
+
+            // Plain '+' and apostrophes in phone numbers and messages; bodies are JSON, never HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

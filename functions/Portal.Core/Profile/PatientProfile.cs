@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Portal.Core.Profile;
 
 /// <summary>A patient's demographics, contact details, preferences, consents and insurance.</summary>
@@ -32,6 +34,7 @@ public sealed record PatientProfile(
     Insurance? Insurance)
 {
     /// <summary>The name shown in lists.</summary>
+    [JsonIgnore]
     public string DisplayName => $"{GivenName} {FamilyName}";
 }
 

@@ -171,4 +171,18 @@ public class ActivationAndProfileTests
         await PortalApi.AssertProblemAsync(oldCode, HttpStatusCode.BadRequest, "code");
         Assert.Equal(HttpStatusCode.OK, newCode.StatusCode);
     }
+
+    [Fact]
+    public async Task The_profile_json_is_plain_camel_case_with_readable_phone_numbers_and_no_derived_fields()
+    {
+        var api = await PortalApi.CreateAsync();
+        var (patientId, token, _) = await api.NewActivatedPatientAsync();
+
+        using var read = await api.GetAsync($"api/patients/{patientId}/profile", token);
+        var raw = await read.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"phone\":\"+15555550100\"", raw);
+        Assert.Contains("\"emergencyContacts\":[]", raw);
+        Assert.DoesNotContain("displayName", raw);
+    }
 }
