@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Portal.LocalHost.Storage;
 using Xunit.Abstractions;
 
 namespace Portal.IntegrationTests.Storage;
@@ -70,7 +71,10 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             table.Append($"| {endpoint} | {actual} |\n");
         }
 
+        // dotnet test hides passing tests' output; .ci/run prints this file.
         output.WriteLine(table.ToString());
+        var results = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find(), "TestResults"));
+        await File.WriteAllTextAsync(Path.Combine(results.FullName, "storage-requests.md"), table.ToString());
         Assert.Equal(rows.Select(r => (r.Endpoint, r.Expected)), rows.Select(r => (r.Endpoint, r.Actual)));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
     }
