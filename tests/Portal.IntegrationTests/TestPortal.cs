@@ -53,7 +53,8 @@ public sealed class TestPortal
     public static async Task<LocalPortal> StartAsync(
         IReadOnlyList<Assembly>? functionAssemblies = null,
         IDictionary<string, string?>? configuration = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Func<IServiceProvider, CancellationToken, Task<string?>>? seed = null)
     {
         var azurite = await TestAzurite.GetAsync();
         var settings = new Dictionary<string, string?>
@@ -77,6 +78,7 @@ public sealed class TestPortal
             FunctionAssemblies = functionAssemblies,
             Configuration = settings,
             ConfigureServices = configureServices,
+            Seed = seed,
         });
     }
 }

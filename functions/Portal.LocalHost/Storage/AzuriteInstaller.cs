@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -33,8 +34,9 @@ internal static class AzuriteInstaller
 
     private static string? FindEntryPoint(string root)
     {
+        // npm writes node_modules/.package-lock.json last, so an interrupted install does not count.
         var package = Path.Combine(root, "node_modules", "azurite", "package.json");
-        if (!File.Exists(package))
+        if (!File.Exists(Path.Combine(root, "node_modules", ".package-lock.json")) || !File.Exists(package))
         {
             return null;
         }
@@ -92,6 +94,10 @@ internal static class AzuriteInstaller
 
         npm.BeginOutputReadLine();
         npm.BeginErrorReadLine();
+        // No host is listening for signals yet, and SIGTERM does not raise ProcessExit: stop npm with us.
+        using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Kill(npm));
+        using var onSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Kill(npm));
+        using var onSighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => Kill(npm));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(InstallTimeout);
         try
@@ -100,13 +106,25 @@ internal static class AzuriteInstaller
         }
         catch (OperationCanceledException)
         {
-            npm.Kill(entireProcessTree: true);
+            Kill(npm);
             throw;
         }
 
         if (npm.ExitCode != 0)
         {
             throw new InvalidOperationException($"'npm {command}' in {root} failed with exit code {npm.ExitCode}:{Environment.NewLine}{Text(output)}");
+        }
+    }
+
+    private static void Kill(Process npm)
+    {
+        try
+        {
+            npm.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
         }
     }
 

@@ -23,7 +23,12 @@ public static class TestFunctionsPortal
             ["Tests:PoisonQueue"] = Queue("poison"),
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         },
-        services => services.AddSingleton<InvocationLog>().AddScoped<Greeter>()));
+        services => services.AddSingleton<InvocationLog>().AddScoped<Greeter>(),
+        (services, _) =>
+        {
+            services.GetRequiredService<InvocationLog>().Record("Seed", "ran");
+            return Task.FromResult<string?>("Seeded the test functions.");
+        }));
 
     public static Task<LocalPortal> GetAsync() => Instance.Value;
 
