@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Azure.Identity;
 using Portal.Core.Common;
@@ -15,7 +16,7 @@ namespace Portal.Functions.Http;
 /// exceptions into a problem with a trace id (never a stack trace), and reads bounded request bodies.
 /// It needs no middleware, so functions run the same under the Functions host and Portal.LocalHost.
 /// </summary>
-public sealed class PortalHttp(ILogger<PortalHttp> logger)
+public sealed class PortalHttp(ILogger<PortalHttp> logger, IHostEnvironment environment)
 {
     /// <summary>The largest request body accepted.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -64,9 +65,13 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger)
         }
         catch (Exception exception)
         {
-            // The exception type and trace id only: messages may carry patient data.
+            // The exception type and trace id only: messages may carry patient data. Developers see the
+            // whole exception on their own machine.
             logger.LogError("Unhandled {ExceptionType} in {Path}; trace {TraceId}", exception.GetType().FullName, request.Path.Value, Activity.Current?.TraceId);
-            logger.LogDebug(exception, "Details of the unhandled exception");
+            if (environment.IsDevelopment())
+            {
+                logger.LogError(exception, "Details (Development only)");
+            }
             return ApiResults.Problem(request, 500, "Internal error", "Something went wrong on our side. Quote the trace id if you contact the clinic.", "internal");
         }
     }
