@@ -48,7 +48,6 @@ public sealed class TestPortal
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";
 
-
     /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
     public static async Task<LocalPortal> StartAsync(
         IReadOnlyList<Assembly>? functionAssemblies = null,
