@@ -9,16 +9,12 @@ namespace Portal.Tests.Access;
 public class ChartAccessTests
 {
     private readonly Mock<IPatientLinks> links = new();
-    private readonly Mock<IAuditLog> audit = new();
+    private readonly RecordingAuditLog audit = new();
     private readonly FixedClock clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-    private readonly List<AuditEvent> events = [];
 
-    public ChartAccessTests() =>
-        audit.Setup(a => a.AppendAsync(It.IsAny<AuditEvent>(), It.IsAny<CancellationToken>()))
-            .Callback<AuditEvent, CancellationToken>((e, _) => events.Add(e))
-            .Returns(Task.CompletedTask);
+    private List<AuditEvent> Events => audit.Events;
 
-    private ChartAccess Access => new(links.Object, audit.Object, clock);
+    private ChartAccess Access => new(links.Object, audit, clock);
 
     [Fact]
     public async Task A_stranger_is_refused_as_not_found_and_the_attempt_is_audited()
@@ -26,7 +22,7 @@ public class ChartAccessTests
         var result = await Access.OpenAsync(Callers.Person("stranger"), "pat-1", Permission.Read(DataCategory.Profile), "patients/pat-1/profile", default);
 
         Assert.Equal(FailureKind.NotFound, result.Failure?.Kind);
-        var denied = Assert.Single(events);
+        var denied = Assert.Single(Events);
         Assert.Equal(("stranger", "pat-1", "profile.read", AuditOutcome.Denied), (denied.ActorSubject, denied.PatientId, denied.Action, denied.Outcome));
         Assert.Equal("203.0.113.7", denied.ClientIp);
     }
@@ -39,7 +35,7 @@ public class ChartAccessTests
         Assert.True(result.Succeeded);
         Assert.Equal("Clinician", result.Value.ActingAs);
         links.VerifyNoOtherCalls();
-        Assert.Empty(events);
+        Assert.Empty(Events);
     }
 
     [Fact]
@@ -51,7 +47,7 @@ public class ChartAccessTests
         var visit = await Access.OpenAsync(Callers.Person("carer"), "pat-1", Permission.Read(DataCategory.Profile), "r", default);
         await Access.RecordAsync(visit.Value!, AuditOutcome.Success, default);
 
-        var recorded = Assert.Single(events);
+        var recorded = Assert.Single(Events);
         Assert.Equal(("proxy", "pat-1", AuditOutcome.Success), (recorded.ActingAs, recorded.OnBehalfOf, recorded.Outcome));
     }
 
@@ -64,6 +60,6 @@ public class ChartAccessTests
         var result = await Access.OpenAsync(Callers.Person("carer"), "pat-1", Permission.Read(DataCategory.Billing), "r", default);
 
         Assert.Equal(FailureKind.Forbidden, result.Failure?.Kind);
-        Assert.Equal(AuditOutcome.Denied, Assert.Single(events).Outcome);
+        Assert.Equal(AuditOutcome.Denied, Assert.Single(Events).Outcome);
     }
 }

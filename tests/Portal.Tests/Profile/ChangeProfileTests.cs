@@ -10,7 +10,7 @@ public class ChangeProfileTests
 {
     private readonly Mock<IProfiles> profiles = new();
     private readonly Mock<IPatientLinks> links = new();
-    private readonly List<AuditEvent> audited = [];
+    private readonly RecordingAuditLog audit = new();
     private readonly FixedClock clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public ChangeProfileTests()
@@ -21,12 +21,7 @@ public class ChangeProfileTests
             .ReturnsAsync((string subject, string _, CancellationToken _) => new PatientLink(subject, "pat-1", LinkKind.Self, "Ana Diaz", []));
     }
 
-    private ChangeProfile UseCase()
-    {
-        var audit = new Mock<IAuditLog>();
-        audit.Setup(a => a.AppendAsync(It.IsAny<AuditEvent>(), It.IsAny<CancellationToken>())).Callback<AuditEvent, CancellationToken>((e, _) => audited.Add(e)).Returns(Task.CompletedTask);
-        return new ChangeProfile(profiles.Object, new ChartAccess(links.Object, audit.Object, clock));
-    }
+    private ChangeProfile UseCase() => new(profiles.Object, new ChartAccess(links.Object, audit, clock));
 
     [Fact]
     public async Task A_change_with_the_current_etag_is_saved_and_audited()
@@ -34,7 +29,7 @@ public class ChangeProfileTests
         var result = await UseCase().ExecuteAsync(Callers.Person(), "pat-1", "etag-1", """{"preferredLanguage":"es"}""", default);
 
         Assert.Equal(("es", "etag-2"), (result.Value!.Value.PreferredLanguage, result.Value.ETag));
-        Assert.Equal(AuditOutcome.Success, Assert.Single(audited).Outcome);
+        Assert.Equal(AuditOutcome.Success, Assert.Single(audit.Events).Outcome);
     }
 
     [Fact]
@@ -54,7 +49,7 @@ public class ChangeProfileTests
         var result = await UseCase().ExecuteAsync(Callers.Person(), "pat-1", "etag-1", """{"preferredLanguage":"es"}""", default);
 
         Assert.Equal(FailureKind.PreconditionFailed, result.Failure?.Kind);
-        Assert.Equal(AuditOutcome.Failed, Assert.Single(audited).Outcome);
+        Assert.Equal(AuditOutcome.Failed, Assert.Single(audit.Events).Outcome);
     }
 
     [Fact]
