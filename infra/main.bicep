@@ -36,7 +36,7 @@ param entraClientId string
 @description('Sign-in authority host. Empty: the cloud\'s login endpoint (Entra ID). External ID: https://<tenant>.ciamlogin.com/.')
 param entraInstance string = ''
 
-@description('Audience the API accepts. Empty: api://<entraClientId>.')
+@description('Audience the API accepts. Empty: Microsoft.Identity.Web accepts both the client ID (v2.0 tokens) and api://<entraClientId> (v1.0 tokens).')
 param entraAudience string = ''
 
 @description('Clinic display name used in messages.')
@@ -192,7 +192,7 @@ module api 'app/api.bicep' = {
     entraInstance: empty(entraInstance) ? environment().authentication.loginEndpoint : entraInstance
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
     entraClientId: entraClientId
-    entraAudience: empty(entraAudience) ? 'api://${entraClientId}' : entraAudience
+    entraAudience: entraAudience
     allowedOrigins: allowedOrigins
     clinicName: clinicName
     clinicTimeZone: clinicTimeZone

@@ -49,7 +49,8 @@ public static class PortalAuthentication
 
         if (devTokens.Enabled)
         {
-            var audience = azureAd["Audience"] ?? (hasEntra ? $"api://{clientId}" : "api://portal-dev");
+            var configured = azureAd["Audience"];
+            var audience = !string.IsNullOrWhiteSpace(configured) ? configured : hasEntra ? $"api://{clientId}" : "api://portal-dev";
             services.AddSingleton(provider => new DevTokenIssuer(audience, provider.GetRequiredService<TimeProvider>()));
             authentication.AddJwtBearer(DevScheme, _ => { });
             services.AddOptions<JwtBearerOptions>(DevScheme).Configure<DevTokenIssuer>((options, issuer) =>
