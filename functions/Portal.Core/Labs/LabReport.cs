@@ -38,4 +38,10 @@ public sealed record LabReport
 
     /// <summary>The orders, in message order; each names its patient.</summary>
     public IReadOnlyList<LabOrder> Orders { get; init; } = [];
+
+    /// <summary>
+    /// Departures from the standard the reader tolerated, one sentence each (e.g. OBX fields shifted by
+    /// extra empty fields). Empty for a clean message; ingestion should log them for the lab interface team.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -104,6 +104,7 @@ public sealed class OruR01Reader
         Hl7Segment? pendingOrc = null;
         var noteTarget = NoteTarget.None;
         var obxCount = 0;
+        List<string>? warnings = null;
         var last = message.SegmentCount - 1;
 
         for (var i = 1; i <= last; i++)
@@ -131,7 +132,15 @@ public sealed class OruR01Reader
                         $"OBX[{obxCount}]-11", messageType, controlId);
                 }
 
-                order.Observations.Add(ReadObservation(segment, zone));
+                var shift = DetectShift(segment);
+                if (shift > 0)
+                {
+                    (warnings ??= []).Add(
+                        $"OBX[{obxCount}] has OBX-5 and OBX-11 empty but a value in OBX-{5 + shift} and a result status in OBX-{11 + shift}: "
+                        + $"fields after OBX-4 were read shifted by {shift}.");
+                }
+
+                order.Observations.Add(ReadObservation(segment, shift, zone));
                 noteTarget = NoteTarget.Observation;
             }
             else if (id.SequenceEqual("NTE"))
@@ -228,6 +237,7 @@ public sealed class OruR01Reader
             MessageType = messageType,
             Patients = patients,
             Orders = labOrders,
+            Warnings = (IReadOnlyList<string>?)warnings ?? [],
         });
     }
 
@@ -281,8 +291,38 @@ public sealed class OruR01Reader
         };
     }
 
-    private static LabObservation ReadObservation(Hl7Segment obx, TimeZoneInfo zone)
+    /// <summary>
+    /// Some senders insert extra empty fields after OBX-4, which moves the value, units, flags and status.
+    /// When OBX-5 and the required OBX-11 are both empty, but a value follows the empty fields and a valid
+    /// result status (table 0085) sits the same distance after OBX-11, the segment is read shifted by that distance.
+    /// </summary>
+    private static int DetectShift(Hl7Segment obx)
     {
+        if (obx.Field(5).HasValue || obx.Field(11).HasValue)
+        {
+            return 0;
+        }
+
+        for (var k = 1; k <= 3; k++)
+        {
+            if (obx.Field(4 + k).HasValue)
+            {
+                return 0;
+            }
+
+            var status = obx.Field(11 + k).Raw;
+            if (obx.Field(5 + k).HasValue && status.Length == 1 && "CDFINOPRSUWX".Contains(status[0]))
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    private static LabObservation ReadObservation(Hl7Segment segment, int shift, TimeZoneInfo zone)
+    {
+        var obx = new ShiftedObx(segment, shift);
         var valueType = obx.Field(2).Component(1);
         var flagsField = obx.Field(8);
         var flagCount = flagsField.RepetitionCount;
@@ -332,6 +372,12 @@ public sealed class OruR01Reader
             CollectedAt = collected.HasValue ? Hl7Timestamp.Parse(collected.Raw, zone) : null,
             ReceivedAt = spm.Field(18).AsTimestamp(zone),
         };
+    }
+
+    /// <summary>An OBX whose fields from OBX-5 on are read <c>shift</c> positions later.</summary>
+    private readonly struct ShiftedObx(Hl7Segment segment, int shift)
+    {
+        public Hl7Element Field(int number) => segment.Field(number >= 5 ? number + shift : number);
     }
 
     private enum NoteTarget
