@@ -116,7 +116,7 @@ public static class Hl7Ack
                 .Append(f).Append(Location(refusal?.Location, d))
                 .Append(f).Append(errorCode).Append(d.Component).Append(errorText).Append(d.Component).Append("HL70357")
                 .Append(f).Append('E')
-                .Append(f).Append(f).Append(f).Append(f)
+                .Append(f).Append(f).Append(f)
                 .Append(f).Append(Hl7Escape.Encode(refusal?.Message ?? "The message was not accepted.", d))
                 .Append('\r');
         }
