@@ -3,7 +3,7 @@ namespace Portal.Core.Labs.Hl7;
 /// <summary>Reads HL7 v2 composite data types (HD, CE/CWE, CX, EI, XPN, XCN, XON, XAD) into the lab model.</summary>
 internal static class Hl7DataTypes
 {
-    /// <summary>HD: namespace^universal id^type; <paramref name="e"/> at component level uses subcomponents.</summary>
+    /// <summary>HD: namespace^universal id^type; inside another composite (<paramref name="subcomponents"/>) it uses subcomponents.</summary>
     public static LabDesignator? Designator(Hl7Element e, bool subcomponents)
     {
         if (!e.HasValue)
@@ -11,67 +11,39 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        string? ns, uid, type;
-        if (subcomponents)
-        {
-            ns = e.Subcomponent(1).Value;
-            uid = e.Subcomponent(2).Value;
-            type = e.Subcomponent(3).Value;
-        }
-        else
-        {
-            ns = e.Component(1).Value;
-            uid = e.Component(2).Value;
-            type = e.Component(3).Value;
-        }
-
-        return ns is null && uid is null && type is null ? null : new LabDesignator(ns, uid, type);
+        var p = subcomponents ? e.Subcomponents() : e.Components();
+        return Designator(p[1].Value, p[2].Value, p[3].Value);
     }
 
-    /// <summary>CE/CWE/CNE on a field repetition.</summary>
-    public static LabCode? Code(Hl7Element e)
+    private static LabDesignator? Designator(string? ns, string? uid, string? type) =>
+        ns is null && uid is null && type is null ? null : new LabDesignator(ns, uid, type);
+
+    /// <summary>CE/CWE/CNE on a field repetition, or (<paramref name="subcomponents"/>) inside another composite.</summary>
+    public static LabCode? Code(Hl7Element e, bool subcomponents = false)
     {
         if (!e.HasValue)
         {
             return null;
         }
 
+        var p = subcomponents ? e.Subcomponents() : e.Components();
         return new LabCode
         {
-            Code = e.Component(1).Value,
-            Text = e.Component(2).Value,
-            System = e.Component(3).Value,
-            AlternateCode = e.Component(4).Value,
-            AlternateText = e.Component(5).Value,
-            AlternateSystem = e.Component(6).Value,
-            OriginalText = e.Component(9).Value,
-        };
-    }
-
-    /// <summary>CE/CWE written with subcomponents (inside another composite).</summary>
-    public static LabCode? CodeFromSubcomponents(Hl7Element component)
-    {
-        if (!component.HasValue)
-        {
-            return null;
-        }
-
-        return new LabCode
-        {
-            Code = component.Subcomponent(1).Value,
-            Text = component.Subcomponent(2).Value,
-            System = component.Subcomponent(3).Value,
-            AlternateCode = component.Subcomponent(4).Value,
-            AlternateText = component.Subcomponent(5).Value,
-            AlternateSystem = component.Subcomponent(6).Value,
-            OriginalText = component.Subcomponent(9).Value,
+            Code = p[1].Value,
+            Text = p[2].Value,
+            System = Hl7Codes.Intern(p[3]),
+            AlternateCode = p[4].Value,
+            AlternateText = p[5].Value,
+            AlternateSystem = Hl7Codes.Intern(p[6]),
+            OriginalText = p[9].Value,
         };
     }
 
     /// <summary>CX: id^check^scheme^authority(HD)^type^facility(HD).</summary>
     public static LabIdentifier? PatientIdentifier(Hl7Element repetition)
     {
-        var id = repetition.Component(1).Value;
+        var p = repetition.Components();
+        var id = p[1].Value;
         if (id is null)
         {
             return null;
@@ -80,39 +52,26 @@ internal static class Hl7DataTypes
         return new LabIdentifier
         {
             Value = id,
-            AssigningAuthority = Designator(repetition.Component(4), subcomponents: true),
-            TypeCode = repetition.Component(5).Value,
-            AssigningFacility = Designator(repetition.Component(6), subcomponents: true),
+            AssigningAuthority = Designator(p[4], subcomponents: true),
+            TypeCode = Hl7Codes.Intern(p[5]),
+            AssigningFacility = Designator(p[6], subcomponents: true),
         };
     }
 
     /// <summary>EI: id^namespace^universal id^type (as components, or as subcomponents inside EIP).</summary>
     public static LabIdentifier? EntityIdentifier(Hl7Element e, bool subcomponents)
     {
-        if (subcomponents)
+        if (!e.HasValue)
         {
-            var sid = e.Subcomponent(1).Value;
-            return sid is null
-                ? null
-                : new LabIdentifier
-                {
-                    Value = sid,
-                    AssigningAuthority = Authority(e.Subcomponent(2).Value, e.Subcomponent(3).Value, e.Subcomponent(4).Value),
-                };
+            return null;
         }
 
-        var id = e.Component(1).Value;
+        var p = subcomponents ? e.Subcomponents() : e.Components();
+        var id = p[1].Value;
         return id is null
             ? null
-            : new LabIdentifier
-            {
-                Value = id,
-                AssigningAuthority = Authority(e.Component(2).Value, e.Component(3).Value, e.Component(4).Value),
-            };
+            : new LabIdentifier { Value = id, AssigningAuthority = Designator(p[2].Value, p[3].Value, p[4].Value) };
     }
-
-    private static LabDesignator? Authority(string? ns, string? uid, string? type) =>
-        ns is null && uid is null && type is null ? null : new LabDesignator(ns, uid, type);
 
     /// <summary>XPN: family(FN: surname&amp;…)^given^middle^suffix^prefix.</summary>
     public static LabPersonName? PersonName(Hl7Element repetition)
@@ -122,13 +81,10 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        var name = new LabPersonName(
-            repetition.Component(1, 1).Value,
-            repetition.Component(2).Value,
-            repetition.Component(3).Value,
-            repetition.Component(4).Value,
-            repetition.Component(5).Value);
-        return name.Family is null && name.Given is null ? null : name;
+        var p = repetition.Components();
+        var family = p[1].Subcomponent(1).Value;
+        var given = p[2].Value;
+        return family is null && given is null ? null : new LabPersonName(family, given, p[3].Value, p[4].Value, p[5].Value);
     }
 
     /// <summary>XCN: id^family^given^middle^suffix^prefix^degree^source^authority(HD).</summary>
@@ -139,9 +95,10 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        var family = repetition.Component(2, 1).Value;
-        var given = repetition.Component(3).Value;
-        var id = repetition.Component(1).Value;
+        var p = repetition.Components();
+        var family = p[2].Subcomponent(1).Value;
+        var given = p[3].Value;
+        var id = p[1].Value;
         if (id is null && family is null && given is null)
         {
             return null;
@@ -150,10 +107,8 @@ internal static class Hl7DataTypes
         return new LabProvider
         {
             Id = id,
-            Name = family is null && given is null
-                ? null
-                : new LabPersonName(family, given, repetition.Component(4).Value, repetition.Component(5).Value, repetition.Component(6).Value),
-            AssigningAuthority = Designator(repetition.Component(9), subcomponents: true),
+            Name = family is null && given is null ? null : new LabPersonName(family, given, p[4].Value, p[5].Value, p[6].Value),
+            AssigningAuthority = Designator(p[9], subcomponents: true),
         };
     }
 
@@ -165,11 +120,12 @@ internal static class Hl7DataTypes
             return null;
         }
 
+        var p = name.Components();
         return new LabOrganization
         {
-            Name = name.Component(1).Value,
-            Identifier = name.Component(10).Value ?? name.Component(3).Value,
-            AssigningAuthority = Designator(name.Component(6), subcomponents: true),
+            Name = p[1].Value,
+            Identifier = p[10].Value ?? p[3].Value,
+            AssigningAuthority = Designator(p[6], subcomponents: true),
             Address = Address(address),
             Director = Provider(director.Repetition(1)),
         };
@@ -183,12 +139,7 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        return new LabAddress(
-            e.Component(1, 1).Value,
-            e.Component(2).Value,
-            e.Component(3).Value,
-            e.Component(4).Value,
-            e.Component(5).Value,
-            e.Component(6).Value);
+        var p = e.Components();
+        return new LabAddress(p[1].Subcomponent(1).Value, p[2].Value, p[3].Value, p[4].Value, p[5].Value, p[6].Value);
     }
 }

@@ -106,6 +106,21 @@ public readonly struct Hl7Element
     /// <returns>The subcomponent, or empty.</returns>
     public Hl7Element Component(int component, int subcomponent) => Component(component).Subcomponent(subcomponent);
 
+    internal Hl7Message? Message => _message;
+
+    /// <summary>A part of this element at a relative offset, at the given level.</summary>
+    internal Hl7Element Slice(int offset, int length, byte level) =>
+        _message is null ? default : new Hl7Element(_message, _start + offset, length, level);
+
+    /// <summary>Component <paramref name="number"/> as the parent of subcomponents (a field or repetition gives its component; a component itself).</summary>
+    internal Hl7Element Component(int number, bool asParent) => _level < LevelComponent ? Component(number) : this;
+
+    /// <summary>All components of this element (of its first repetition), split in one pass.</summary>
+    internal Hl7Parts Components() => new(this, subcomponents: false);
+
+    /// <summary>All subcomponents of this component (of the first component of a field), split in one pass.</summary>
+    internal Hl7Parts Subcomponents() => new(this, subcomponents: true);
+
     /// <summary>True when the raw text equals <paramref name="text"/> (no allocation).</summary>
     /// <param name="text">Text to compare.</param>
     /// <returns>True on match.</returns>
@@ -138,25 +153,25 @@ public readonly struct Hl7Element
             return number == 1 ? new Hl7Element(_message, _start, _length, level) : default;
         }
 
+        // Parts are short: a plain loop beats a vectorized search here.
         var offset = 0;
-        for (var i = 1; i < number; i++)
+        var seen = 1;
+        var i = 0;
+        for (; i < raw.Length; i++)
         {
-            var next = raw[offset..].IndexOf(separator);
-            if (next < 0)
+            if (raw[i] == separator)
             {
-                return default;
+                if (seen == number)
+                {
+                    break;
+                }
+
+                seen++;
+                offset = i + 1;
             }
-
-            offset += next + 1;
         }
 
-        var length = raw[offset..].IndexOf(separator);
-        if (length < 0)
-        {
-            length = raw.Length - offset;
-        }
-
-        return new Hl7Element(_message, _start + offset, length, level);
+        return seen == number ? new Hl7Element(_message, _start + offset, i - offset, level) : default;
     }
 }
 

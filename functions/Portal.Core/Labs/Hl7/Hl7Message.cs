@@ -158,27 +158,22 @@ public sealed class Hl7Message
     private static bool TryIndex(string text, out Hl7Message? message, out LabRefusal? refusal)
     {
         message = null;
-        var span = text.AsSpan();
+        var whole = text.AsSpan();
 
         // MLLP framing (VT … FS CR) and a byte-order mark are transport, not content.
         var start = 0;
-        while (start < span.Length && span[start] is '\u000B' or '\uFEFF' or '\r' or '\n' or ' ' or '\t')
+        while (start < whole.Length && whole[start] is '\u000B' or '\uFEFF' or '\r' or '\n' or ' ' or '\t')
         {
             start++;
         }
 
-        var end = span.Length;
-        while (end > start && span[end - 1] is '\u001C' or '\r' or '\n' or ' ' or '\t')
+        var end = whole.Length;
+        while (end > start && whole[end - 1] is '\u001C' or '\r' or '\n' or ' ' or '\t')
         {
             end--;
         }
 
-        if (start > 0 || end < span.Length)
-        {
-            text = text[start..end];
-            span = text.AsSpan();
-        }
-
+        var span = whole[start..end];
         if (span.IsEmpty)
         {
             refusal = new LabRefusal(LabRefusalReason.Empty, "The message holds only white space.");
@@ -208,67 +203,29 @@ public sealed class Hl7Message
             return false;
         }
 
-        var f = delimiters.Field;
-        var fieldSeparators = span.Count(f);
-        var crs = span.Count('\r');
-        var lfs = span.Count('\n');
-        var fields = new FieldSpan[fieldSeparators + crs + lfs + 1];
-        var segments = new SegmentSpan[crs + lfs + 1];
-        var fieldCount = 0;
-        var segmentCount = 0;
-
-        var pos = 0;
-        while (pos < span.Length)
+        var index = Hl7Indexer.Index(span, start, delimiters.Field);
+        for (var i = 0; i < index.Segments.Length; i++)
         {
-            var rest = span[pos..];
-            var segLength = rest.IndexOfAny('\r', '\n');
-            if (segLength < 0)
+            var segment = index.Segments[i];
+            var id = text.AsSpan(segment.Start, index.Fields[segment.FirstField].Length);
+            if (!IsSegmentId(id))
             {
-                segLength = rest.Length;
+                var isLast = i == index.Segments.Length - 1;
+                refusal = new LabRefusal(
+                    isLast ? LabRefusalReason.Truncated : LabRefusalReason.MalformedSegment,
+                    isLast
+                        ? $"The last segment starts with '{Shorten(id)}', not a segment id: the message looks truncated."
+                        : $"Segment {i + 1} starts with '{Shorten(id)}', not a segment id (three upper-case letters or digits).");
+                return false;
             }
 
-            if (segLength > 0)
+            if (id.SequenceEqual("MSH"))
             {
-                var segment = rest[..segLength];
-                var first = fieldCount;
-                var fieldStart = 0;
-                while (true)
-                {
-                    var sep = segment[fieldStart..].IndexOf(f);
-                    if (sep < 0)
-                    {
-                        fields[fieldCount++] = new FieldSpan(pos + fieldStart, segment.Length - fieldStart);
-                        break;
-                    }
-
-                    fields[fieldCount++] = new FieldSpan(pos + fieldStart, sep);
-                    fieldStart += sep + 1;
-                }
-
-                var id = segment[..fields[first].Length];
-                if (!IsSegmentId(id))
-                {
-                    var isLast = pos + segLength >= span.Length;
-                    refusal = new LabRefusal(
-                        isLast ? LabRefusalReason.Truncated : LabRefusalReason.MalformedSegment,
-                        isLast
-                            ? $"The last segment starts with '{Shorten(id)}', not a segment id: the message looks truncated."
-                            : $"Segment {segmentCount + 1} starts with '{Shorten(id)}', not a segment id (three upper-case letters or digits).");
-                    return false;
-                }
-
-                segments[segmentCount++] = new SegmentSpan(pos, segLength, first, fieldCount - first);
+                index.Segments[i] = segment with { IsHeader = true };
             }
-
-            pos += segLength + 1;
         }
 
-        if (segments.Length != segmentCount)
-        {
-            Array.Resize(ref segments, segmentCount);
-        }
-
-        message = new Hl7Message(text, delimiters, fields, segments);
+        message = new Hl7Message(text, delimiters, index.Fields, index.Segments);
         refusal = null;
         return true;
     }
@@ -342,4 +299,8 @@ public sealed class Hl7Message
 internal readonly record struct FieldSpan(int Start, int Length);
 
 /// <summary>A segment's place in the text and its fields in the field index (field 0 is the segment id).</summary>
-internal readonly record struct SegmentSpan(int Start, int Length, int FirstField, int FieldCount);
+internal readonly record struct SegmentSpan(int Start, int Length, int FirstField, int FieldCount)
+{
+    /// <summary>True for MSH, whose field numbering is shifted by MSH-1 being the separator itself.</summary>
+    public bool IsHeader { get; init; }
+}

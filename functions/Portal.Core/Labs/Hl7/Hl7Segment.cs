@@ -51,7 +51,7 @@ public readonly struct Hl7Segment
         }
     }
 
-    private bool IsHeader => Id.SequenceEqual("MSH");
+    private bool IsHeader => _message.SegmentAt(_index).IsHeader;
 
     /// <summary>True when the id is <paramref name="id"/>.</summary>
     /// <param name="id">Segment id.</param>
@@ -74,7 +74,7 @@ public readonly struct Hl7Segment
 
         ref readonly var s = ref _message.SegmentAt(_index);
         int splitIndex;
-        if (IsHeader)
+        if (s.IsHeader)
         {
             if (number == 1)
             {
@@ -94,7 +94,7 @@ public readonly struct Hl7Segment
         }
 
         ref readonly var f = ref _message.FieldAt(s.FirstField + splitIndex);
-        var level = IsHeader && number == 2 ? Hl7Element.LevelLeaf : Hl7Element.LevelField;
+        var level = s.IsHeader && number == 2 ? Hl7Element.LevelLeaf : Hl7Element.LevelField;
         return new Hl7Element(_message, f.Start, f.Length, level);
     }
 
