@@ -42,7 +42,9 @@ public readonly struct Hl7Element
     public bool HasValue => _length != 0 && !IsNull;
 
     /// <summary>The decoded value; null when empty or <c>""</c>.</summary>
-    public string? Value => HasValue ? Hl7Escape.Decode(Raw, _message!.Delimiters) : null;
+    public string? Value => !HasValue ? null
+        : _message!.HasEscapes ? Hl7Escape.Decode(Raw, _message.Delimiters)
+        : new string(Raw);
 
     /// <summary>Number of repetitions (0 when empty); 1 below field level.</summary>
     public int RepetitionCount

@@ -18,13 +18,34 @@ internal static class Hl7Indexer
     [ThreadStatic]
     private static SegmentSpan[]? t_segments;
 
-    public readonly record struct Result(FieldSpan[] Fields, SegmentSpan[] Segments);
+    /// <summary>The index; with <c>Borrowed</c>, the arrays are this thread's scratch buffers (longer than the counts) until <see cref="Release"/>.</summary>
+    public readonly record struct Result(FieldSpan[] Fields, SegmentSpan[] Segments, int SegmentCount, bool Borrowed);
 
-    /// <summary>Indexes <paramref name="span"/>, which starts at <paramref name="offset"/> in the message text.</summary>
-    public static Result Index(ReadOnlySpan<char> span, int offset, char field)
+    /// <summary>Gives borrowed scratch buffers back to this thread.</summary>
+    public static void Release(FieldSpan[] fields, SegmentSpan[] segments)
     {
-        var fields = t_fields ??= new FieldSpan[512];
-        var segments = t_segments ??= new SegmentSpan[64];
+        // Keep them for the next message on this thread, unless a huge message made them huge.
+        if (fields.Length <= 65536)
+        {
+            t_fields = fields;
+        }
+
+        if (segments.Length <= 8192)
+        {
+            t_segments = segments;
+        }
+    }
+
+    /// <summary>
+    /// Indexes <paramref name="span"/>, which starts at <paramref name="offset"/> in the message text. With
+    /// <paramref name="borrow"/> the result uses this thread's scratch buffers (no allocation) and must be released.
+    /// </summary>
+    public static Result Index(ReadOnlySpan<char> span, int offset, char field, bool borrow)
+    {
+        var fields = t_fields ?? new FieldSpan[512];
+        var segments = t_segments ?? new SegmentSpan[64];
+        t_fields = null;
+        t_segments = null;
         var builder = new Builder(fields, segments, offset);
 
         ref var start = ref MemoryMarshal.GetReference(span);
@@ -82,11 +103,13 @@ internal static class Hl7Indexer
         }
 
         builder.Delimiter(length, false);
-        var result = new Result(builder.Fields[..builder.FieldCount].ToArray(), builder.Segments[..builder.SegmentCount].ToArray());
+        if (borrow)
+        {
+            return new Result(builder.Fields, builder.Segments, builder.SegmentCount, Borrowed: true);
+        }
 
-        // Keep the grown scratch buffers for the next message on this thread, unless a huge message made them huge.
-        t_fields = builder.Fields.Length <= 65536 ? builder.Fields : null;
-        t_segments = builder.Segments.Length <= 8192 ? builder.Segments : null;
+        var result = new Result(builder.Fields[..builder.FieldCount].ToArray(), builder.Segments[..builder.SegmentCount].ToArray(), builder.SegmentCount, Borrowed: false);
+        Release(builder.Fields, builder.Segments);
         return result;
     }
 

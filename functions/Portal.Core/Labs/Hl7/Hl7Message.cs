@@ -14,16 +14,29 @@ public sealed class Hl7Message
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
-    private readonly FieldSpan[] _fields;
-    private readonly SegmentSpan[] _segments;
+    private FieldSpan[] _fields;
+    private SegmentSpan[] _segments;
+    private int _segmentCount;
+    private bool _borrowed;
 
-    private Hl7Message(string text, Hl7Delimiters delimiters, FieldSpan[] fields, SegmentSpan[] segments)
+    private Hl7Message(string text, Hl7Delimiters delimiters, Hl7Indexer.Result index)
     {
         Text = text;
         Delimiters = delimiters;
-        _fields = fields;
-        _segments = segments;
+        _fields = index.Fields;
+        _segments = index.Segments;
+        _segmentCount = index.SegmentCount;
+        _borrowed = index.Borrowed;
+
+        // Most messages use the escape character only in MSH-2: then no value needs decoding.
+        var esc = delimiters.Escape;
+        var msh2 = index.Fields[index.Segments[0].FirstField + 1];
+        var afterMsh2 = text.AsSpan(msh2.Start + msh2.Length);
+        HasEscapes = esc != '\0' && afterMsh2.Contains(esc);
     }
+
+    /// <summary>True when the escape character occurs after MSH-2, so values may need decoding.</summary>
+    internal bool HasEscapes { get; }
 
     /// <summary>The message text the offsets refer to.</summary>
     public string Text { get; }
@@ -32,11 +45,11 @@ public sealed class Hl7Message
     public Hl7Delimiters Delimiters { get; }
 
     /// <summary>Number of segments (blank lines are not segments).</summary>
-    public int SegmentCount => _segments.Length;
+    public int SegmentCount => _segmentCount;
 
     /// <summary>The segment at a 0-based position (0 is MSH).</summary>
     /// <param name="index">0-based segment position.</param>
-    public Hl7Segment this[int index] => (uint)index < (uint)_segments.Length
+    public Hl7Segment this[int index] => (uint)index < (uint)_segmentCount
         ? new Hl7Segment(this, index)
         : throw new ArgumentOutOfRangeException(nameof(index));
 
@@ -85,7 +98,7 @@ public sealed class Hl7Message
     public bool TryFindSegment(ReadOnlySpan<char> id, int occurrence, out Hl7Segment segment)
     {
         var seen = 0;
-        for (var i = 0; i < _segments.Length; i++)
+        for (var i = 0; i < _segmentCount; i++)
         {
             var s = new Hl7Segment(this, i);
             if (s.Id.SequenceEqual(id) && ++seen == occurrence)
@@ -100,6 +113,41 @@ public sealed class Hl7Message
     }
 
     internal ref readonly SegmentSpan SegmentAt(int index) => ref _segments[index];
+
+    /// <summary>
+    /// Gives a message parsed with borrowed buffers (<see cref="TryParseBorrowed"/>) its buffers back; the message
+    /// must not be used afterwards (it then reads as having no segments).
+    /// </summary>
+    internal void Release()
+    {
+        if (_borrowed)
+        {
+            _borrowed = false;
+            Hl7Indexer.Release(_fields, _segments);
+            _fields = [];
+            _segments = [];
+            _segmentCount = 0;
+        }
+    }
+
+    /// <summary>Parses text into a message that uses this thread's scratch index buffers; call <see cref="Release"/> when done.</summary>
+    internal static bool TryParseBorrowed(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength)
+    {
+        message = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            refusal = new LabRefusal(LabRefusalReason.Empty, "The message is empty.");
+            return false;
+        }
+
+        if (text.Length > maxLength)
+        {
+            refusal = new LabRefusal(LabRefusalReason.TooLarge, $"The message has {text.Length} characters; the limit is {maxLength}.");
+            return false;
+        }
+
+        return TryIndex(text, out message, out refusal, borrow: true);
+    }
 
     internal ref readonly FieldSpan FieldAt(int index) => ref _fields[index];
 
@@ -124,7 +172,7 @@ public sealed class Hl7Message
             return false;
         }
 
-        return TryIndex(text, out message, out refusal);
+        return TryIndex(text, out message, out refusal, borrow: false);
     }
 
     /// <summary>
@@ -151,11 +199,14 @@ public sealed class Hl7Message
             return false;
         }
 
-        var text = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
-        return TryIndex(text, out message, out refusal);
+        return TryIndex(Decode(bytes), out message, out refusal, borrow: false);
     }
 
-    private static bool TryIndex(string text, out Hl7Message? message, out LabRefusal? refusal)
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (ASCII included), else Latin-1.</summary>
+    internal static string Decode(ReadOnlySpan<byte> bytes) =>
+        Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
+
+    private static bool TryIndex(string text, out Hl7Message? message, out LabRefusal? refusal, bool borrow)
     {
         message = null;
         var whole = text.AsSpan();
@@ -203,14 +254,19 @@ public sealed class Hl7Message
             return false;
         }
 
-        var index = Hl7Indexer.Index(span, start, delimiters.Field);
-        for (var i = 0; i < index.Segments.Length; i++)
+        var index = Hl7Indexer.Index(span, start, delimiters.Field, borrow);
+        for (var i = 0; i < index.SegmentCount; i++)
         {
             var segment = index.Segments[i];
             var id = text.AsSpan(segment.Start, index.Fields[segment.FirstField].Length);
             if (!IsSegmentId(id))
             {
-                var isLast = i == index.Segments.Length - 1;
+                if (index.Borrowed)
+                {
+                    Hl7Indexer.Release(index.Fields, index.Segments);
+                }
+
+                var isLast = i == index.SegmentCount - 1;
                 refusal = new LabRefusal(
                     isLast ? LabRefusalReason.Truncated : LabRefusalReason.MalformedSegment,
                     isLast
@@ -225,7 +281,7 @@ public sealed class Hl7Message
             }
         }
 
-        message = new Hl7Message(text, delimiters, index.Fields, index.Segments);
+        message = new Hl7Message(text, delimiters, index);
         refusal = null;
         return true;
     }

@@ -30,21 +30,28 @@ internal ref struct Hl7Parts
         var raw = _parent.Raw;
         var start = 0;
         var count = 0;
+        var i = 0;
         if (separator != '\0')
         {
-            for (var i = 0; i < raw.Length && count < Capacity - 1; i++)
+            for (; i < raw.Length; i++)
             {
                 if (raw[i] == separator)
                 {
                     _parts[count++] = new FieldSpan(start, i - start);
                     start = i + 1;
+                    if (count == Capacity)
+                    {
+                        break;
+                    }
                 }
             }
         }
 
-        // The last recorded part ends at the next separator, or at the end.
-        var end = separator == '\0' ? -1 : raw[start..].IndexOf(separator);
-        _parts[count++] = new FieldSpan(start, end < 0 ? raw.Length - start : end);
+        if (count < Capacity)
+        {
+            _parts[count++] = new FieldSpan(start, raw.Length - start);
+        }
+
         _count = count;
     }
 

@@ -133,9 +133,23 @@ public static class Hl7Timestamp
             return TimeSpan.Zero;
         }
 
-        // For a wall-clock time skipped by a DST change, GetUtcOffset gives the standard offset.
-        return zone.GetUtcOffset(local);
+        // The offset of a wall-clock hour never changes, so the last answer is kept (timestamps in one message
+        // mostly share their hour). For a wall-clock time skipped by a DST change, GetUtcOffset gives the standard offset.
+        var hour = local.Ticks / TimeSpan.TicksPerHour;
+        var last = s_lastOffset;
+        if (last is not null && last.Hour == hour && ReferenceEquals(last.Zone, zone))
+        {
+            return last.Offset;
+        }
+
+        var offset = zone.GetUtcOffset(local);
+        s_lastOffset = new OffsetCache(zone, hour, offset);
+        return offset;
     }
+
+    private static OffsetCache? s_lastOffset;
+
+    private sealed record OffsetCache(TimeZoneInfo Zone, long Hour, TimeSpan Offset);
 
     private static bool AllDigits(ReadOnlySpan<char> s)
     {

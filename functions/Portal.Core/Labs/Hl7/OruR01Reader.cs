@@ -21,15 +21,21 @@ public sealed class OruR01Reader
     /// <returns>A report or a refusal.</returns>
     public LabReadResult Read(string? message)
     {
+        Hl7Message? parsed = null;
         try
         {
-            return Hl7Message.TryParse(message, out var parsed, out var refusal, Options.MaxMessageBytes)
+            // The message does not escape (the report holds only its own strings), so its index can use scratch buffers.
+            return Hl7Message.TryParseBorrowed(message, out parsed, out var refusal, Options.MaxMessageBytes)
                 ? ReadParsed(parsed!)
                 : LabReadResult.Refused(refusal!);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return Internal(ex);
+        }
+        finally
+        {
+            parsed?.Release();
         }
     }
 
@@ -38,16 +44,28 @@ public sealed class OruR01Reader
     /// <returns>A report or a refusal.</returns>
     public LabReadResult Read(ReadOnlySpan<byte> message)
     {
+        if (message.IsEmpty)
+        {
+            return LabReadResult.Refused(new LabRefusal(LabRefusalReason.Empty, "The message is empty."));
+        }
+
+        if (message.Length > Options.MaxMessageBytes)
+        {
+            return LabReadResult.Refused(new LabRefusal(LabRefusalReason.TooLarge,
+                $"The message has {message.Length} bytes; the limit is {Options.MaxMessageBytes}."));
+        }
+
+        string text;
         try
         {
-            return Hl7Message.TryParse(message, out var parsed, out var refusal, Options.MaxMessageBytes)
-                ? ReadParsed(parsed!)
-                : LabReadResult.Refused(refusal!);
+            text = Hl7Message.Decode(message);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return Internal(ex);
         }
+
+        return Read(text);
     }
 
     /// <summary>Reads an already parsed message.</summary>
