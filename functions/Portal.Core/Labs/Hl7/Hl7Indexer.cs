@@ -6,12 +6,17 @@ using System.Runtime.Intrinsics;
 namespace Portal.Core.Labs.Hl7;
 
 /// <summary>
-/// One pass over the message that records where every segment and field starts and ends. The search for the
-/// field separator, CR and LF runs 16 (AVX2) or 8 (SSE2/NEON) characters at a time and walks the match bits,
-/// so the cost is about one vector compare per 16 characters plus one step per delimiter found.
+/// Records where every segment and field starts and ends, in two tight passes: a vector pass finds the field
+/// separator, CR and LF 16 (AVX2) or 8 (SSE2/NEON) characters at a time and writes their positions; a scalar pass
+/// turns positions into fields and segments. Scratch buffers are reused per thread.
 /// </summary>
 internal static class Hl7Indexer
 {
+    private const int KeepLimit = 1 << 16;
+
+    [ThreadStatic]
+    private static int[]? t_positions;
+
     [ThreadStatic]
     private static FieldSpan[]? t_fields;
 
@@ -21,16 +26,15 @@ internal static class Hl7Indexer
     /// <summary>The index; with <c>Borrowed</c>, the arrays are this thread's scratch buffers (longer than the counts) until <see cref="Release"/>.</summary>
     public readonly record struct Result(FieldSpan[] Fields, SegmentSpan[] Segments, int SegmentCount, bool Borrowed);
 
-    /// <summary>Gives borrowed scratch buffers back to this thread.</summary>
+    /// <summary>Gives borrowed scratch buffers back to this thread (unless a huge message made them huge).</summary>
     public static void Release(FieldSpan[] fields, SegmentSpan[] segments)
     {
-        // Keep them for the next message on this thread, unless a huge message made them huge.
-        if (fields.Length <= 65536)
+        if (fields.Length <= KeepLimit)
         {
             t_fields = fields;
         }
 
-        if (segments.Length <= 8192)
+        if (segments.Length <= KeepLimit)
         {
             t_segments = segments;
         }
@@ -42,14 +46,79 @@ internal static class Hl7Indexer
     /// </summary>
     public static Result Index(ReadOnlySpan<char> span, int offset, char field, bool borrow)
     {
-        var fields = t_fields ?? new FieldSpan[512];
-        var segments = t_segments ?? new SegmentSpan[64];
+        var length = span.Length;
+
+        // Every delimiter position, plus the end of the text.
+        var positions = t_positions;
+        if (positions is null || positions.Length < length + 1)
+        {
+            positions = new int[Math.Max(length + 1, 1024)];
+            if (positions.Length <= KeepLimit)
+            {
+                t_positions = positions;
+            }
+        }
+
+        var count = FindDelimiters(span, field, positions);
+        positions[count++] = length;
+
+        var fields = t_fields;
+        if (fields is null || fields.Length < count)
+        {
+            fields = new FieldSpan[Math.Max(count, 512)];
+        }
+
+        var segments = t_segments;
+        if (segments is null || segments.Length < count)
+        {
+            segments = new SegmentSpan[Math.Max(count, 64)];
+        }
+
         t_fields = null;
         t_segments = null;
-        var builder = new Builder(fields, segments, offset);
 
+        var fieldCount = 0;
+        var segmentCount = 0;
+        var segmentStart = 0;
+        var segmentFirstField = 0;
+        var fieldStart = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var p = positions[k];
+            if (p < length && span[p] == field)
+            {
+                fields[fieldCount++] = new FieldSpan(offset + fieldStart, p - fieldStart);
+                fieldStart = p + 1;
+                continue;
+            }
+
+            if (p > segmentStart)
+            {
+                fields[fieldCount++] = new FieldSpan(offset + fieldStart, p - fieldStart);
+                segments[segmentCount++] = new SegmentSpan(offset + segmentStart, p - segmentStart, segmentFirstField, fieldCount - segmentFirstField);
+            }
+
+            segmentStart = fieldStart = p + 1;
+            segmentFirstField = fieldCount;
+        }
+
+        if (borrow)
+        {
+            return new Result(fields, segments, segmentCount, Borrowed: true);
+        }
+
+        var result = new Result(fields.AsSpan(0, fieldCount).ToArray(), segments.AsSpan(0, segmentCount).ToArray(), segmentCount, Borrowed: false);
+        Release(fields, segments);
+        return result;
+    }
+
+    /// <summary>Writes the positions of <paramref name="field"/>, CR and LF into <paramref name="positions"/> (long enough for all).</summary>
+    private static int FindDelimiters(ReadOnlySpan<char> span, char field, int[] positions)
+    {
         ref var start = ref MemoryMarshal.GetReference(span);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(positions);
         var length = span.Length;
+        var n = 0;
         var i = 0;
 
         if (Vector256.IsHardwareAccelerated && length >= Vector256<ushort>.Count)
@@ -64,8 +133,7 @@ internal static class Hl7Indexer
                 var mask = (Vector256.Equals(v, vf) | Vector256.Equals(v, vcr) | Vector256.Equals(v, vlf)).ExtractMostSignificantBits();
                 while (mask != 0)
                 {
-                    var p = i + BitOperations.TrailingZeroCount(mask);
-                    builder.Delimiter(p, Unsafe.Add(ref start, p) == field);
+                    Unsafe.Add(ref output, n++) = i + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
                 }
             }
@@ -82,8 +150,7 @@ internal static class Hl7Indexer
                 var mask = (Vector128.Equals(v, vf) | Vector128.Equals(v, vcr) | Vector128.Equals(v, vlf)).ExtractMostSignificantBits();
                 while (mask != 0)
                 {
-                    var p = i + BitOperations.TrailingZeroCount(mask);
-                    builder.Delimiter(p, Unsafe.Add(ref start, p) == field);
+                    Unsafe.Add(ref output, n++) = i + BitOperations.TrailingZeroCount(mask);
                     mask &= mask - 1;
                 }
             }
@@ -92,77 +159,12 @@ internal static class Hl7Indexer
         for (; i < length; i++)
         {
             var c = Unsafe.Add(ref start, i);
-            if (c == field)
+            if (c == field || c == '\r' || c == '\n')
             {
-                builder.Delimiter(i, true);
-            }
-            else if (c is '\r' or '\n')
-            {
-                builder.Delimiter(i, false);
+                Unsafe.Add(ref output, n++) = i;
             }
         }
 
-        builder.Delimiter(length, false);
-        if (borrow)
-        {
-            return new Result(builder.Fields, builder.Segments, builder.SegmentCount, Borrowed: true);
-        }
-
-        var result = new Result(builder.Fields[..builder.FieldCount].ToArray(), builder.Segments[..builder.SegmentCount].ToArray(), builder.SegmentCount, Borrowed: false);
-        Release(builder.Fields, builder.Segments);
-        return result;
-    }
-
-    private struct Builder(FieldSpan[] fields, SegmentSpan[] segments, int offset)
-    {
-        public FieldSpan[] Fields = fields;
-        public SegmentSpan[] Segments = segments;
-        public int FieldCount;
-        public int SegmentCount;
-        private int _segmentStart;
-        private int _segmentFirstField;
-        private int _fieldStart;
-
-        /// <summary>A field separator (<paramref name="isField"/>) or a segment terminator at position <paramref name="p"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Delimiter(int p, bool isField)
-        {
-            if (isField)
-            {
-                AddField(p);
-                return;
-            }
-
-            if (p > _segmentStart)
-            {
-                AddField(p);
-                AddSegment(p);
-            }
-
-            _segmentStart = _fieldStart = p + 1;
-            _segmentFirstField = FieldCount;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void AddField(int p)
-        {
-            if (FieldCount == Fields.Length)
-            {
-                Array.Resize(ref Fields, Fields.Length * 2);
-            }
-
-            Fields[FieldCount++] = new FieldSpan(offset + _fieldStart, p - _fieldStart);
-            _fieldStart = p + 1;
-        }
-
-        private void AddSegment(int end)
-        {
-            if (SegmentCount == Segments.Length)
-            {
-                Array.Resize(ref Segments, Segments.Length * 2);
-            }
-
-            Segments[SegmentCount++] = new SegmentSpan(offset + _segmentStart, end - _segmentStart, _segmentFirstField, FieldCount - _segmentFirstField);
-        }
+        return n;
     }
 }
