@@ -155,7 +155,17 @@ public readonly struct Hl7Element
             return number == 1 ? new Hl7Element(_message, _start, _length, level) : default;
         }
 
-        // Parts are short: a plain loop beats a vectorized search here.
+        if (level == LevelRepetition)
+        {
+            // Fields can be long and rarely repeat: a vectorized search finds the (usually absent) separator fastest.
+            var first = raw.IndexOf(separator);
+            if (number == 1)
+            {
+                return new Hl7Element(_message, _start, first < 0 ? raw.Length : first, level);
+            }
+        }
+
+        // Components are short: a plain loop beats a vectorized search here.
         var offset = 0;
         var seen = 1;
         var i = 0;

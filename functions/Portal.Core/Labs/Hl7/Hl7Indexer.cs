@@ -14,14 +14,9 @@ internal static class Hl7Indexer
 {
     private const int KeepLimit = 1 << 16;
 
+    /// <summary>This thread's scratch buffers (one thread-static, read once per message).</summary>
     [ThreadStatic]
-    private static int[]? t_positions;
-
-    [ThreadStatic]
-    private static FieldSpan[]? t_fields;
-
-    [ThreadStatic]
-    private static SegmentSpan[]? t_segments;
+    private static Scratch? t_scratch;
 
     /// <summary>The index; with <c>Borrowed</c>, the arrays are this thread's scratch buffers (longer than the counts) until <see cref="Release"/>.</summary>
     public readonly record struct Result(FieldSpan[] Fields, SegmentSpan[] Segments, int SegmentCount, bool Borrowed);
@@ -29,14 +24,15 @@ internal static class Hl7Indexer
     /// <summary>Gives borrowed scratch buffers back to this thread (unless a huge message made them huge).</summary>
     public static void Release(FieldSpan[] fields, SegmentSpan[] segments)
     {
+        var scratch = t_scratch ??= new Scratch();
         if (fields.Length <= KeepLimit)
         {
-            t_fields = fields;
+            scratch.Fields = fields;
         }
 
         if (segments.Length <= KeepLimit)
         {
-            t_segments = segments;
+            scratch.Segments = segments;
         }
     }
 
@@ -48,34 +44,37 @@ internal static class Hl7Indexer
     {
         var length = span.Length;
 
+        var scratch = t_scratch ??= new Scratch();
+
         // Every delimiter position, plus the end of the text.
-        var positions = t_positions;
+        var positions = scratch.Positions;
         if (positions is null || positions.Length < length + 1)
         {
             positions = new int[Math.Max(length + 1, 1024)];
             if (positions.Length <= KeepLimit)
             {
-                t_positions = positions;
+                scratch.Positions = positions;
             }
         }
 
         var count = FindDelimiters(span, field, positions);
         positions[count++] = length;
 
-        var fields = t_fields;
+        var fields = scratch.Fields;
         if (fields is null || fields.Length < count)
         {
             fields = new FieldSpan[Math.Max(count, 512)];
         }
 
-        var segments = t_segments;
+        var segments = scratch.Segments;
         if (segments is null || segments.Length < count)
         {
             segments = new SegmentSpan[Math.Max(count, 64)];
         }
 
-        t_fields = null;
-        t_segments = null;
+        // Lent out until Release: a message parsed meanwhile on this thread gets its own buffers.
+        scratch.Fields = null;
+        scratch.Segments = null;
 
         var fieldCount = 0;
         var segmentCount = 0;
@@ -110,6 +109,13 @@ internal static class Hl7Indexer
         var result = new Result(fields.AsSpan(0, fieldCount).ToArray(), segments.AsSpan(0, segmentCount).ToArray(), segmentCount, Borrowed: false);
         Release(fields, segments);
         return result;
+    }
+
+    private sealed class Scratch
+    {
+        public int[]? Positions;
+        public FieldSpan[]? Fields;
+        public SegmentSpan[]? Segments;
     }
 
     /// <summary>Writes the positions of <paramref name="field"/>, CR and LF into <paramref name="positions"/> (long enough for all).</summary>
