@@ -10,7 +10,7 @@ namespace Portal.Tests.Labs;
 /// </summary>
 public class MutationTests
 {
-    private const int Iterations = 6000;
+    private const int Iterations = 4000;
     private static readonly byte[] Delimiters = "|^~\\&\r\n#*"u8.ToArray();
 
     [Fact]
@@ -54,7 +54,7 @@ public class MutationTests
     {
         var samples = LabTestData.Hl7Samples().Select(LabTestData.Hl7Text).ToArray();
         var random = new Random(7);
-        for (var i = 0; i < 1500; i++)
+        for (var i = 0; i < 1000; i++)
         {
             var bytes = Encoding.Latin1.GetBytes(samples[random.Next(samples.Length)]).ToList();
             Mutate(bytes, random);

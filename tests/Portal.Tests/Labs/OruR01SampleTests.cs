@@ -257,6 +257,11 @@ public class OruR01SampleTests
         Assert.Equal("year", age.Units?.Text);
         Assert.Empty(age.Flags);
 
+        // The same lab performed all three: one shared (immutable) organization.
+        Assert.Same(sn.PerformingOrganization, age.PerformingOrganization);
+        Assert.Same(age.PerformingOrganization, order.Observations[2].PerformingOrganization);
+        Assert.Equal("9876543", age.PerformingOrganization?.Director?.Id);
+
         var job = order.Observations[2];
         Assert.Equal("TX", job.ValueType);
         Assert.Equal("11294-6", job.Code.Code);

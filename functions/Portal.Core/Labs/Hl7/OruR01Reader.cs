@@ -123,6 +123,7 @@ public sealed class OruR01Reader
         var noteTarget = NoteTarget.None;
         var obxCount = 0;
         List<string>? warnings = null;
+        PerformerCache lastPerformer = default;
         var last = message.SegmentCount - 1;
 
         for (var i = 1; i <= last; i++)
@@ -158,7 +159,7 @@ public sealed class OruR01Reader
                         + $"fields after OBX-4 were read shifted by {shift}.");
                 }
 
-                order.Observations.Add(ReadObservation(segment, shift, zone));
+                order.Observations.Add(ReadObservation(segment, shift, zone, ref lastPerformer));
                 noteTarget = NoteTarget.Observation;
             }
             else if (id.SequenceEqual("NTE"))
@@ -338,7 +339,7 @@ public sealed class OruR01Reader
         return 0;
     }
 
-    private static LabObservation ReadObservation(Hl7Segment segment, int shift, TimeZoneInfo zone)
+    private static LabObservation ReadObservation(Hl7Segment segment, int shift, TimeZoneInfo zone, ref PerformerCache lastPerformer)
     {
         var obx = new ShiftedObx(segment, shift);
         var valueType = obx.Field(2).Component(1);
@@ -374,7 +375,7 @@ public sealed class OruR01Reader
             StatusCode = Hl7Codes.Intern(status),
             ObservedAt = obx.Field(14).AsTimestamp(zone),
             AnalyzedAt = obx.Field(19).AsTimestamp(zone),
-            PerformingOrganization = Hl7DataTypes.Organization(obx.Field(23).Repetition(1), obx.Field(24).Repetition(1), obx.Field(25)),
+            PerformingOrganization = lastPerformer.Get(obx.Field(23), obx.Field(24), obx.Field(25)),
         };
     }
 
@@ -390,6 +391,33 @@ public sealed class OruR01Reader
             CollectedAt = collected.HasValue ? Hl7Timestamp.Parse(collected.Raw, zone) : null,
             ReceivedAt = spm.Field(18).AsTimestamp(zone),
         };
+    }
+
+    /// <summary>
+    /// OBX-23…25 usually repeat the same lab on every OBX of a message: the last one read is kept and, when the raw
+    /// fields are equal, its (immutable) <see cref="LabOrganization"/> is shared instead of read again.
+    /// </summary>
+    private struct PerformerCache
+    {
+        private Hl7Element _name;
+        private Hl7Element _address;
+        private Hl7Element _director;
+        private LabOrganization? _organization;
+
+        public LabOrganization? Get(Hl7Element name, Hl7Element address, Hl7Element director)
+        {
+            if (_organization is not null && name.Raw.SequenceEqual(_name.Raw)
+                && address.Raw.SequenceEqual(_address.Raw) && director.Raw.SequenceEqual(_director.Raw))
+            {
+                return _organization;
+            }
+
+            _name = name;
+            _address = address;
+            _director = director;
+            _organization = Hl7DataTypes.Organization(name.Repetition(1), address.Repetition(1), director);
+            return _organization;
+        }
     }
 
     /// <summary>An OBX whose fields from OBX-5 on are read <c>shift</c> positions later.</summary>
