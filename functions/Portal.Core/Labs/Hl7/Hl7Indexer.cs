@@ -14,6 +14,9 @@ internal static class Hl7Indexer
 {
     private const int KeepLimit = 1 << 16;
 
+    /// <summary>Set on positions of CR/LF (and the end), clear on field separators.</summary>
+    private const int TerminatorBit = int.MinValue;
+
     /// <summary>This thread's scratch buffers (one thread-static, read once per message).</summary>
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -58,7 +61,7 @@ internal static class Hl7Indexer
         }
 
         var count = FindDelimiters(span, field, positions);
-        positions[count++] = length;
+        positions[count++] = length | TerminatorBit;
 
         var fields = scratch.Fields;
         if (fields is null || fields.Length < count)
@@ -83,8 +86,9 @@ internal static class Hl7Indexer
         var fieldStart = 0;
         for (var k = 0; k < count; k++)
         {
-            var p = positions[k];
-            if (p < length && span[p] == field)
+            var entry = positions[k];
+            var p = entry & ~TerminatorBit;
+            if (entry >= 0)
             {
                 fields[fieldCount++] = new FieldSpan(offset + fieldStart, p - fieldStart);
                 fieldStart = p + 1;
@@ -118,7 +122,10 @@ internal static class Hl7Indexer
         public SegmentSpan[]? Segments;
     }
 
-    /// <summary>Writes the positions of <paramref name="field"/>, CR and LF into <paramref name="positions"/> (long enough for all).</summary>
+    /// <summary>
+    /// Writes the positions of <paramref name="field"/>, CR and LF into <paramref name="positions"/> (long enough for all),
+    /// CR/LF with <see cref="TerminatorBit"/> set.
+    /// </summary>
     private static int FindDelimiters(ReadOnlySpan<char> span, char field, int[] positions)
     {
         ref var start = ref MemoryMarshal.GetReference(span);
@@ -136,10 +143,12 @@ internal static class Hl7Indexer
             for (; i <= length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
                 var v = Vector256.LoadUnsafe(ref u, (nuint)i);
-                var mask = (Vector256.Equals(v, vf) | Vector256.Equals(v, vcr) | Vector256.Equals(v, vlf)).ExtractMostSignificantBits();
+                var terminators = (Vector256.Equals(v, vcr) | Vector256.Equals(v, vlf)).ExtractMostSignificantBits();
+                var mask = Vector256.Equals(v, vf).ExtractMostSignificantBits() | terminators;
                 while (mask != 0)
                 {
-                    Unsafe.Add(ref output, n++) = i + BitOperations.TrailingZeroCount(mask);
+                    var bit = BitOperations.TrailingZeroCount(mask);
+                    Unsafe.Add(ref output, n++) = (i + bit) | (int)((terminators >> bit) << 31);
                     mask &= mask - 1;
                 }
             }
@@ -153,10 +162,12 @@ internal static class Hl7Indexer
             for (; i <= length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
             {
                 var v = Vector128.LoadUnsafe(ref u, (nuint)i);
-                var mask = (Vector128.Equals(v, vf) | Vector128.Equals(v, vcr) | Vector128.Equals(v, vlf)).ExtractMostSignificantBits();
+                var terminators = (Vector128.Equals(v, vcr) | Vector128.Equals(v, vlf)).ExtractMostSignificantBits();
+                var mask = Vector128.Equals(v, vf).ExtractMostSignificantBits() | terminators;
                 while (mask != 0)
                 {
-                    Unsafe.Add(ref output, n++) = i + BitOperations.TrailingZeroCount(mask);
+                    var bit = BitOperations.TrailingZeroCount(mask);
+                    Unsafe.Add(ref output, n++) = (i + bit) | (int)((terminators >> bit) << 31);
                     mask &= mask - 1;
                 }
             }
@@ -165,9 +176,13 @@ internal static class Hl7Indexer
         for (; i < length; i++)
         {
             var c = Unsafe.Add(ref start, i);
-            if (c == field || c == '\r' || c == '\n')
+            if (c == field)
             {
                 Unsafe.Add(ref output, n++) = i;
+            }
+            else if (c is '\r' or '\n')
+            {
+                Unsafe.Add(ref output, n++) = i | TerminatorBit;
             }
         }
 

@@ -95,7 +95,9 @@ public sealed class OruR01Reader
         var code = type.Component(1);
         var trigger = type.Component(2);
         var controlId = msh.Field(10).Value;
-        var messageType = type.HasValue ? string.Concat(code.Raw, "^", trigger.Raw) : null;
+        var messageType = !type.HasValue ? null
+            : code.RawEquals("ORU") && trigger.RawEquals("R01") ? "ORU^R01"
+            : string.Concat(code.Raw, "^", trigger.Raw);
 
         if (!code.HasValue)
         {
@@ -348,16 +350,20 @@ public sealed class OruR01Reader
         AbnormalFlag[] flags = [];
         if (flagCount > 0)
         {
-            var list = new List<AbnormalFlag>(flagCount);
+            flags = new AbnormalFlag[flagCount];
+            var n = 0;
             for (var r = 1; r <= flagCount; r++)
             {
                 if (Hl7Codes.Intern(flagsField.Repetition(r).Component(1)) is { } flag)
                 {
-                    list.Add(new AbnormalFlag(flag));
+                    flags[n++] = new AbnormalFlag(flag);
                 }
             }
 
-            flags = [.. list];
+            if (n < flagCount)
+            {
+                Array.Resize(ref flags, n);
+            }
         }
 
         var status = obx.Field(11);
