@@ -185,4 +185,48 @@ public class FhirLabReportReaderTests
         Assert.Equal(LabRefusalReason.BinaryContent, Reader.Read([0xC3, 0x28, 0x7B]).Refusal?.Reason);
         Assert.True(Reader.Read(System.Text.Encoding.UTF8.GetBytes(LabTestData.Fhir("bundle-range.json"))).IsSuccess);
     }
+
+    [Fact]
+    public void Mutated_bundles_always_give_a_report_or_a_reason()
+    {
+        var sources = new[] { "bundle-quantity.json", "bundle-codeable-concept.json", "bundle-string.json", "bundle-ratio.json", "bundle-range.json" }
+            .Select(LabTestData.Fhir).ToArray();
+        var random = new Random(1125);
+        var reports = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var chars = sources[random.Next(sources.Length)].ToCharArray().ToList();
+            var at = random.Next(chars.Count);
+            switch (random.Next(4))
+            {
+                case 0:
+                    chars.RemoveRange(at, chars.Count - at);
+                    break;
+                case 1:
+                    const string Junk = "{}[]\",:0a#";
+                    chars[at] = Junk[random.Next(Junk.Length)];
+                    break;
+                case 2:
+                    chars.RemoveRange(at, Math.Min(random.Next(1, 40), chars.Count - at));
+                    break;
+                default:
+                    chars.InsertRange(random.Next(chars.Count), chars.GetRange(at, Math.Min(random.Next(1, 80), chars.Count - at)));
+                    break;
+            }
+
+            var result = Reader.Read(new string([.. chars]));
+            Assert.NotNull(result);
+            if (result.IsSuccess)
+            {
+                reports++;
+            }
+            else
+            {
+                Assert.NotEqual(LabRefusalReason.InternalError, result.Refusal.Reason);
+                Assert.False(string.IsNullOrWhiteSpace(result.Refusal.Message));
+            }
+        }
+
+        Assert.InRange(reports, 1, 299);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -67,8 +66,9 @@ public sealed class FhirLabReportReader
         {
             return Invalid(ex.Exceptions.Select(e => e.Message).FirstOrDefault() ?? ex.Message);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // JsonException, FormatException … or anything else the SDK throws on bad input: a refusal, never an exception.
             return Invalid(ex.Message);
         }
 

@@ -101,19 +101,19 @@ public sealed class OruR01Reader
 
         if (!code.HasValue)
         {
-            return Refuse(msh, msh.FieldCount < 9 ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
+            return Refuse(msh.FieldCount < 9 ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
                 "MSH-9 (message type) is missing.", "MSH-9", messageType, controlId);
         }
 
         if (!code.RawEquals("ORU") || !trigger.RawEquals("R01"))
         {
-            return Refuse(msh, LabRefusalReason.UnsupportedMessageType,
+            return Refuse(LabRefusalReason.UnsupportedMessageType,
                 $"{messageType} is not a lab result message; only ORU^R01 is accepted.", "MSH-9", messageType, controlId);
         }
 
         if (controlId is null)
         {
-            return Refuse(msh, msh.FieldCount < 10 ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
+            return Refuse(msh.FieldCount < 10 ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
                 "MSH-10 (message control id) is missing.", "MSH-10", messageType, controlId);
         }
 
@@ -137,18 +137,18 @@ public sealed class OruR01Reader
                 obxCount++;
                 if (order is null)
                 {
-                    return Refuse(segment, LabRefusalReason.MalformedSegment, "An OBX comes before any OBR.", $"OBX[{obxCount}]", messageType, controlId);
+                    return Refuse(LabRefusalReason.MalformedSegment, "An OBX comes before any OBR.", $"OBX[{obxCount}]", messageType, controlId);
                 }
 
                 if (!segment.Field(3).HasValue)
                 {
-                    return Refuse(segment, i == last ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
+                    return Refuse(i == last ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
                         $"OBX[{obxCount}]-3 (observation identifier) is missing.", $"OBX[{obxCount}]-3", messageType, controlId);
                 }
 
                 if (i == last && segment.FieldCount < 11)
                 {
-                    return Refuse(segment, LabRefusalReason.Truncated,
+                    return Refuse(LabRefusalReason.Truncated,
                         $"The last segment, OBX[{obxCount}], ends before OBX-11 (result status): the message looks truncated.",
                         $"OBX[{obxCount}]-11", messageType, controlId);
                 }
@@ -186,7 +186,7 @@ public sealed class OruR01Reader
                 var test = Hl7DataTypes.Code(segment.Field(4).Repetition(1));
                 if (test is null)
                 {
-                    return Refuse(segment, i == last ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
+                    return Refuse(i == last ? LabRefusalReason.Truncated : LabRefusalReason.MissingRequiredField,
                         $"OBR[{orders.Count + 1}]-4 (universal service identifier) is missing.", $"OBR[{orders.Count + 1}]-4", messageType, controlId);
                 }
 
@@ -214,7 +214,7 @@ public sealed class OruR01Reader
                 {
                     if (i == last && segment.FieldCount < 4)
                     {
-                        return Refuse(segment, LabRefusalReason.Truncated,
+                        return Refuse(LabRefusalReason.Truncated,
                             "The last segment, SPM, ends before SPM-4 (specimen type): the message looks truncated.", "SPM-4", messageType, controlId);
                     }
 
@@ -225,7 +225,7 @@ public sealed class OruR01Reader
             }
             else if (id.SequenceEqual("MSH"))
             {
-                return Refuse(segment, LabRefusalReason.MalformedSegment,
+                return Refuse(LabRefusalReason.MalformedSegment,
                     "A second MSH: send one message at a time.", $"segment {i + 1}", messageType, controlId);
             }
             else
@@ -236,7 +236,7 @@ public sealed class OruR01Reader
 
         if (orders.Count == 0)
         {
-            return Refuse(msh, LabRefusalReason.MissingRequiredSegment, "The ORU^R01 has no OBR segment, so no results.", "OBR", messageType, controlId);
+            return Refuse(LabRefusalReason.MissingRequiredSegment, "The ORU^R01 has no OBR segment, so no results.", "OBR", messageType, controlId);
         }
 
         var labOrders = new LabOrder[orders.Count];
@@ -262,7 +262,7 @@ public sealed class OruR01Reader
         });
     }
 
-    private static LabReadResult Refuse(Hl7Segment _, LabRefusalReason reason, string text, string location, string? type, string? controlId) =>
+    private static LabReadResult Refuse(LabRefusalReason reason, string text, string location, string? type, string? controlId) =>
         LabReadResult.Refused(new LabRefusal(reason, text) { Location = location, MessageType = type, MessageControlId = controlId });
 
     private static IReadOnlyList<string> Append(IReadOnlyList<string> notes, string note)
