@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using Portal.Core.Labs;
 using Portal.Core.Labs.Hl7;
 
@@ -11,16 +9,13 @@ namespace Portal.Benchmarks;
 /// (OperationsPerInvoke = number of messages). "OruOnly" leaves out the ADT sample, which is refused after MSH.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(OpsPerSecondConfig))]
 public class Hl7AllSamplesBenchmarks
 {
     private const int AllCount = 6;
     private const int OruCount = 5;
 
-    private readonly OruR01Reader _reader = new(new LabReaderOptions
-    {
-        SenderTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Denver"),
-    });
+    private readonly OruR01Reader _reader = Hl7Samples.Reader();
 
     private string[] _all = [];
     private string[] _oru = [];
@@ -61,13 +56,5 @@ public class Hl7AllSamplesBenchmarks
         }
 
         return orders;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddColumn(StatisticColumn.OperationsPerSecond);
-        }
     }
 }

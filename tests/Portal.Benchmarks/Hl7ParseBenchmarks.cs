@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using Portal.Core.Labs;
 using Portal.Core.Labs.Hl7;
 
@@ -12,13 +10,10 @@ namespace Portal.Benchmarks;
 /// Run: see docs/PERFORMANCE.md.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(OpsPerSecondConfig))]
 public class Hl7ParseBenchmarks
 {
-    private readonly OruR01Reader _reader = new(new LabReaderOptions
-    {
-        SenderTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Denver"),
-    });
+    private readonly OruR01Reader _reader = Hl7Samples.Reader();
 
     private byte[] _bytes = [];
     private string _text = string.Empty;
@@ -56,13 +51,5 @@ public class Hl7ParseBenchmarks
     {
         Hl7Message.TryParse(_text, out var message, out _);
         return message;
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddColumn(StatisticColumn.OperationsPerSecond);
-        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text;
+using Portal.Core.Labs;
+using Portal.Core.Labs.Hl7;
 
 namespace Portal.Benchmarks;
 
@@ -20,6 +22,9 @@ internal static class Hl7Samples
         stream.CopyTo(copy);
         return copy.ToArray();
     }
+
+    /// <summary>The reader as benchmarked: a sender in America/Denver, so times without an offset pay for the zone conversion.</summary>
+    public static OruR01Reader Reader() => new(new LabReaderOptions { SenderTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Denver") });
 
     public static string Text(string name) => Encoding.Latin1.GetString(Bytes(name));
 }

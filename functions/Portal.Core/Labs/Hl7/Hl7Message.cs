@@ -131,23 +131,8 @@ public sealed class Hl7Message
     }
 
     /// <summary>Parses text into a message that uses this thread's scratch index buffers; call <see cref="Release"/> when done.</summary>
-    internal static bool TryParseBorrowed(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength)
-    {
-        message = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            refusal = new LabRefusal(LabRefusalReason.Empty, "The message is empty.");
-            return false;
-        }
-
-        if (text.Length > maxLength)
-        {
-            refusal = new LabRefusal(LabRefusalReason.TooLarge, $"The message has {text.Length} characters; the limit is {maxLength}.");
-            return false;
-        }
-
-        return TryIndex(text, out message, out refusal, borrow: true);
-    }
+    internal static bool TryParseBorrowed(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength) =>
+        TryParseText(text, out message, out refusal, maxLength, borrow: true);
 
     internal ref readonly FieldSpan FieldAt(int index) => ref _fields[index];
 
@@ -157,7 +142,10 @@ public sealed class Hl7Message
     /// <param name="refusal">Why it is not a usable HL7 v2 message, or null.</param>
     /// <param name="maxLength">Largest accepted length in characters.</param>
     /// <returns>True when parsed.</returns>
-    public static bool TryParse(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength = LabReaderOptions.DefaultMaxMessageBytes)
+    public static bool TryParse(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength = LabReaderOptions.DefaultMaxMessageBytes) =>
+        TryParseText(text, out message, out refusal, maxLength, borrow: false);
+
+    private static bool TryParseText(string? text, out Hl7Message? message, out LabRefusal? refusal, int maxLength, bool borrow)
     {
         message = null;
         if (string.IsNullOrEmpty(text))
@@ -172,7 +160,7 @@ public sealed class Hl7Message
             return false;
         }
 
-        return TryIndex(text, out message, out refusal, borrow: false);
+        return TryIndex(text, out message, out refusal, borrow);
     }
 
     /// <summary>
