@@ -43,7 +43,50 @@ internal static class Hl7Codes
             "1" => "1",
             "2" => "2",
             "3" => "3",
-            _ => e.Value,
+            _ => Shared(e),
         };
+    }
+
+    private const int SharedSlots = 4096;
+    private const int SharedMaxLength = 64;
+
+    private static readonly string?[] s_shared = new string?[SharedSlots];
+
+    /// <summary>
+    /// The decoded value of a short element that repeats from message to message (coding systems, units, code
+    /// texts, assigning authorities, lab names): equal text gives a string shared through a small, bounded
+    /// direct-mapped cache instead of a new one. Values with escape sequences or longer ones are decoded as usual.
+    /// </summary>
+    public static string? Shared(Hl7Element e)
+    {
+        if (!e.HasValue)
+        {
+            return null;
+        }
+
+        var message = e.Message!;
+        var raw = e.Raw;
+        if (raw.Length > SharedMaxLength || message.HasEscapes)
+        {
+            return e.Value;
+        }
+
+        var hash = (uint)raw.Length;
+        foreach (var c in raw)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var slot = (int)((hash ^ (hash >> 15)) & (SharedSlots - 1));
+        var table = s_shared;
+        var cached = table[slot];
+        if (cached is not null && raw.SequenceEqual(cached))
+        {
+            return cached;
+        }
+
+        var text = new string(raw);
+        table[slot] = text;
+        return text;
     }
 }

@@ -12,7 +12,7 @@ internal static class Hl7DataTypes
         }
 
         var p = subcomponents ? e.Subcomponents() : e.Components();
-        return Designator(p[1].Value, p[2].Value, p[3].Value);
+        return Designator(Hl7Codes.Shared(p[1]), Hl7Codes.Shared(p[2]), Hl7Codes.Shared(p[3]));
     }
 
     private static LabDesignator? Designator(string? ns, string? uid, string? type) =>
@@ -29,13 +29,13 @@ internal static class Hl7DataTypes
         var p = subcomponents ? e.Subcomponents() : e.Components();
         return new LabCode
         {
-            Code = p[1].Value,
-            Text = p[2].Value,
+            Code = Hl7Codes.Shared(p[1]),
+            Text = Hl7Codes.Shared(p[2]),
             System = Hl7Codes.Intern(p[3]),
-            AlternateCode = p[4].Value,
-            AlternateText = p[5].Value,
+            AlternateCode = Hl7Codes.Shared(p[4]),
+            AlternateText = Hl7Codes.Shared(p[5]),
             AlternateSystem = Hl7Codes.Intern(p[6]),
-            OriginalText = p[9].Value,
+            OriginalText = Hl7Codes.Shared(p[9]),
         };
     }
 
@@ -70,7 +70,7 @@ internal static class Hl7DataTypes
         var id = p[1].Value;
         return id is null
             ? null
-            : new LabIdentifier { Value = id, AssigningAuthority = Designator(p[2].Value, p[3].Value, p[4].Value) };
+            : new LabIdentifier { Value = id, AssigningAuthority = Designator(Hl7Codes.Shared(p[2]), Hl7Codes.Shared(p[3]), Hl7Codes.Shared(p[4])) };
     }
 
     /// <summary>XPN: family(FN: surname&amp;…)^given^middle^suffix^prefix.</summary>
@@ -123,8 +123,8 @@ internal static class Hl7DataTypes
         var p = name.Components();
         return new LabOrganization
         {
-            Name = p[1].Value,
-            Identifier = p[10].Value ?? p[3].Value,
+            Name = Hl7Codes.Shared(p[1]),
+            Identifier = Hl7Codes.Shared(p[10]) ?? Hl7Codes.Shared(p[3]),
             AssigningAuthority = Designator(p[6], subcomponents: true),
             Address = Address(address),
             Director = Provider(director.Repetition(1)),
@@ -140,6 +140,6 @@ internal static class Hl7DataTypes
         }
 
         var p = e.Components();
-        return new LabAddress(p[1].Subcomponent(1).Value, p[2].Value, p[3].Value, p[4].Value, p[5].Value, p[6].Value);
+        return new LabAddress(p[1].Subcomponent(1).Value, p[2].Value, Hl7Codes.Shared(p[3]), Hl7Codes.Shared(p[4]), Hl7Codes.Shared(p[5]), Hl7Codes.Shared(p[6]));
     }
 }
