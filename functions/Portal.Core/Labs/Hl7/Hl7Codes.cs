@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Portal.Core.Labs.Hl7;
 
 /// <summary>Short table codes as shared strings, so that common codes cost no allocation per message.</summary>
@@ -71,13 +74,7 @@ internal static class Hl7Codes
             return e.Value;
         }
 
-        var hash = (uint)raw.Length;
-        foreach (var c in raw)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        var slot = (int)((hash ^ (hash >> 15)) & (SharedSlots - 1));
+        var slot = Slot(raw);
         var table = s_shared;
         var cached = table[slot];
         if (cached is not null && raw.SequenceEqual(cached))
@@ -88,5 +85,27 @@ internal static class Hl7Codes
         var text = new string(raw);
         table[slot] = text;
         return text;
+    }
+
+    /// <summary>A cheap hash of the length and the first and last four characters (a collision only costs a new string).</summary>
+    private static int Slot(ReadOnlySpan<char> raw)
+    {
+        ulong key;
+        if (raw.Length >= 4)
+        {
+            var bytes = MemoryMarshal.AsBytes(raw);
+            key = MemoryMarshal.Read<ulong>(bytes) ^ BitOperations.RotateLeft(MemoryMarshal.Read<ulong>(bytes[^8..]), 29);
+        }
+        else
+        {
+            key = 0;
+            foreach (var c in raw)
+            {
+                key = (key << 16) | c;
+            }
+        }
+
+        key = (key ^ (ulong)raw.Length) * 0x9E3779B97F4A7C15UL;
+        return (int)(key >> 52) & (SharedSlots - 1);
     }
 }
