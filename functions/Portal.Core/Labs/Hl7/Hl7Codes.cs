@@ -88,7 +88,7 @@ internal static class Hl7Codes
     }
 
     /// <summary>A cheap hash of the length and the first and last four characters (a collision only costs a new string).</summary>
-    private static int Slot(ReadOnlySpan<char> raw)
+    internal static int Slot(ReadOnlySpan<char> raw)
     {
         ulong key;
         if (raw.Length >= 4)
