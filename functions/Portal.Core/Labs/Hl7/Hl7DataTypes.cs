@@ -11,6 +11,34 @@ internal static class Hl7DataTypes
             return null;
         }
 
+        // Assigning authorities and applications repeat from message to message: shared like codes (see Code).
+        var parent = subcomponents ? e.Component(1, asParent: true) : e.Repetition(1);
+        var message = parent.Message;
+        var raw = parent.Raw;
+        if (message is null || message.HasEscapes || raw.IsEmpty || raw.Length > CodeCacheMaxLength)
+        {
+            return ReadDesignator(e, subcomponents);
+        }
+
+        var separator = subcomponents ? message.Delimiters.Subcomponent : message.Delimiters.Component;
+        var slot = Hl7Codes.Slot(raw) & (CodeCacheSlots - 1);
+        var cached = s_designators[slot];
+        if (cached is not null && cached.Separator == separator && raw.SequenceEqual(cached.Raw))
+        {
+            return cached.Designator;
+        }
+
+        var designator = ReadDesignator(e, subcomponents);
+        s_designators[slot] = new DesignatorEntry(new string(raw), separator, designator);
+        return designator;
+    }
+
+    private static readonly DesignatorEntry?[] s_designators = new DesignatorEntry?[CodeCacheSlots];
+
+    private sealed record DesignatorEntry(string Raw, char Separator, LabDesignator? Designator);
+
+    private static LabDesignator? ReadDesignator(Hl7Element e, bool subcomponents)
+    {
         var p = subcomponents ? e.Subcomponents() : e.Components();
         return Designator(Hl7Codes.Shared(p[1]), Hl7Codes.Shared(p[2]), Hl7Codes.Shared(p[3]));
     }
