@@ -11,8 +11,36 @@ internal static class Hl7DataTypes
             return null;
         }
 
+        // Assigning authorities and applications repeat from message to message: shared like codes (see Code).
+        var parent = subcomponents ? e.Component(1, asParent: true) : e.Repetition(1);
+        var message = parent.Message;
+        var raw = parent.Raw;
+        if (message is null || message.HasEscapes || raw.IsEmpty || raw.Length > CodeCacheMaxLength)
+        {
+            return ReadDesignator(e, subcomponents);
+        }
+
+        var separator = subcomponents ? message.Delimiters.Subcomponent : message.Delimiters.Component;
+        var slot = Hl7Codes.Slot(raw) & (CodeCacheSlots - 1);
+        var cached = s_designators[slot];
+        if (cached is not null && cached.Separator == separator && raw.SequenceEqual(cached.Raw))
+        {
+            return cached.Designator;
+        }
+
+        var designator = ReadDesignator(e, subcomponents);
+        s_designators[slot] = new DesignatorEntry(new string(raw), separator, designator);
+        return designator;
+    }
+
+    private static readonly DesignatorEntry?[] s_designators = new DesignatorEntry?[CodeCacheSlots];
+
+    private sealed record DesignatorEntry(string Raw, char Separator, LabDesignator? Designator);
+
+    private static LabDesignator? ReadDesignator(Hl7Element e, bool subcomponents)
+    {
         var p = subcomponents ? e.Subcomponents() : e.Components();
-        return Designator(p[1].Value, p[2].Value, p[3].Value);
+        return Designator(Hl7Codes.Shared(p[1]), Hl7Codes.Shared(p[2]), Hl7Codes.Shared(p[3]));
     }
 
     private static LabDesignator? Designator(string? ns, string? uid, string? type) =>
@@ -26,16 +54,48 @@ internal static class Hl7DataTypes
             return null;
         }
 
+        // Codes (tests, units, specimen types, coded results) repeat from message to message: an equal raw text
+        // with the same separator gives the same (immutable) LabCode, through a small bounded cache.
+        var parent = subcomponents ? e.Component(1, asParent: true) : e.Repetition(1);
+        var message = parent.Message;
+        var raw = parent.Raw;
+        if (message is null || message.HasEscapes || raw.IsEmpty || raw.Length > CodeCacheMaxLength)
+        {
+            return ReadCode(e, subcomponents);
+        }
+
+        var separator = subcomponents ? message.Delimiters.Subcomponent : message.Delimiters.Component;
+        var slot = Hl7Codes.Slot(raw) & (CodeCacheSlots - 1);
+        var cached = s_codes[slot];
+        if (cached is not null && cached.Separator == separator && raw.SequenceEqual(cached.Raw))
+        {
+            return cached.Code;
+        }
+
+        var code = ReadCode(e, subcomponents);
+        s_codes[slot] = new CodeEntry(new string(raw), separator, code);
+        return code;
+    }
+
+    private const int CodeCacheSlots = 1024;
+    private const int CodeCacheMaxLength = 160;
+
+    private static readonly CodeEntry?[] s_codes = new CodeEntry?[CodeCacheSlots];
+
+    private sealed record CodeEntry(string Raw, char Separator, LabCode Code);
+
+    private static LabCode ReadCode(Hl7Element e, bool subcomponents)
+    {
         var p = subcomponents ? e.Subcomponents() : e.Components();
         return new LabCode
         {
-            Code = p[1].Value,
-            Text = p[2].Value,
+            Code = Hl7Codes.Shared(p[1]),
+            Text = Hl7Codes.Shared(p[2]),
             System = Hl7Codes.Intern(p[3]),
-            AlternateCode = p[4].Value,
-            AlternateText = p[5].Value,
+            AlternateCode = Hl7Codes.Shared(p[4]),
+            AlternateText = Hl7Codes.Shared(p[5]),
             AlternateSystem = Hl7Codes.Intern(p[6]),
-            OriginalText = p[9].Value,
+            OriginalText = Hl7Codes.Shared(p[9]),
         };
     }
 
@@ -70,7 +130,7 @@ internal static class Hl7DataTypes
         var id = p[1].Value;
         return id is null
             ? null
-            : new LabIdentifier { Value = id, AssigningAuthority = Designator(p[2].Value, p[3].Value, p[4].Value) };
+            : new LabIdentifier { Value = id, AssigningAuthority = Designator(Hl7Codes.Shared(p[2]), Hl7Codes.Shared(p[3]), Hl7Codes.Shared(p[4])) };
     }
 
     /// <summary>XPN: family(FN: surname&amp;…)^given^middle^suffix^prefix.</summary>
@@ -123,8 +183,8 @@ internal static class Hl7DataTypes
         var p = name.Components();
         return new LabOrganization
         {
-            Name = p[1].Value,
-            Identifier = p[10].Value ?? p[3].Value,
+            Name = Hl7Codes.Shared(p[1]),
+            Identifier = Hl7Codes.Shared(p[10]) ?? Hl7Codes.Shared(p[3]),
             AssigningAuthority = Designator(p[6], subcomponents: true),
             Address = Address(address),
             Director = Provider(director.Repetition(1)),
@@ -140,6 +200,6 @@ internal static class Hl7DataTypes
         }
 
         var p = e.Components();
-        return new LabAddress(p[1].Subcomponent(1).Value, p[2].Value, p[3].Value, p[4].Value, p[5].Value, p[6].Value);
+        return new LabAddress(p[1].Subcomponent(1).Value, p[2].Value, Hl7Codes.Shared(p[3]), Hl7Codes.Shared(p[4]), Hl7Codes.Shared(p[5]), Hl7Codes.Shared(p[6]));
     }
 }

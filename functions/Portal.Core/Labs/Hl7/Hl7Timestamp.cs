@@ -133,21 +133,26 @@ public static class Hl7Timestamp
             return TimeSpan.Zero;
         }
 
-        // The offset of a wall-clock hour never changes, so the last answer is kept (timestamps in one message
-        // mostly share their hour). For a wall-clock time skipped by a DST change, GetUtcOffset gives the standard offset.
+        // The offset of a wall-clock hour never changes, so answers are kept in a small direct-mapped cache keyed
+        // by the hour (timestamps in one feed mostly share a few hours). Entries are immutable, so a race only
+        // costs a recomputation. For a wall-clock time skipped by a DST change, GetUtcOffset gives the standard offset.
         var hour = local.Ticks / TimeSpan.TicksPerHour;
-        var last = s_lastOffset;
+        var cache = s_offsets;
+        var slot = (int)((ulong)hour & (OffsetCacheSize - 1));
+        var last = cache[slot];
         if (last is not null && last.Hour == hour && ReferenceEquals(last.Zone, zone))
         {
             return last.Offset;
         }
 
         var offset = zone.GetUtcOffset(local);
-        s_lastOffset = new OffsetCache(zone, hour, offset);
+        cache[slot] = new OffsetCache(zone, hour, offset);
         return offset;
     }
 
-    private static OffsetCache? s_lastOffset;
+    private const int OffsetCacheSize = 256;
+
+    private static readonly OffsetCache?[] s_offsets = new OffsetCache?[OffsetCacheSize];
 
     private sealed record OffsetCache(TimeZoneInfo Zone, long Hour, TimeSpan Offset);
 
