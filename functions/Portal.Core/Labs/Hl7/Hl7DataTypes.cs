@@ -11,31 +11,11 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        // Assigning authorities and applications repeat from message to message: shared like codes (see Code).
-        var parent = subcomponents ? e.Component(1, asParent: true) : e.Repetition(1);
-        var message = parent.Message;
-        var raw = parent.Raw;
-        if (message is null || message.HasEscapes || raw.IsEmpty || raw.Length > CodeCacheMaxLength)
-        {
-            return ReadDesignator(e, subcomponents);
-        }
-
-        var separator = subcomponents ? message.Delimiters.Subcomponent : message.Delimiters.Component;
-        var slot = Hl7Codes.Slot(raw) & (CodeCacheSlots - 1);
-        var cached = s_designators[slot];
-        if (cached is not null && cached.Separator == separator && raw.SequenceEqual(cached.Raw))
-        {
-            return cached.Designator;
-        }
-
-        var designator = ReadDesignator(e, subcomponents);
-        s_designators[slot] = new DesignatorEntry(new string(raw), separator, designator);
-        return designator;
+        // Assigning authorities and applications repeat from message to message.
+        return Designators.Get(e, subcomponents);
     }
 
-    private static readonly DesignatorEntry?[] s_designators = new DesignatorEntry?[CodeCacheSlots];
-
-    private sealed record DesignatorEntry(string Raw, char Separator, LabDesignator? Designator);
+    private static readonly CompositeCache<LabDesignator?> Designators = new(ReadDesignator);
 
     private static LabDesignator? ReadDesignator(Hl7Element e, bool subcomponents)
     {
@@ -54,35 +34,11 @@ internal static class Hl7DataTypes
             return null;
         }
 
-        // Codes (tests, units, specimen types, coded results) repeat from message to message: an equal raw text
-        // with the same separator gives the same (immutable) LabCode, through a small bounded cache.
-        var parent = subcomponents ? e.Component(1, asParent: true) : e.Repetition(1);
-        var message = parent.Message;
-        var raw = parent.Raw;
-        if (message is null || message.HasEscapes || raw.IsEmpty || raw.Length > CodeCacheMaxLength)
-        {
-            return ReadCode(e, subcomponents);
-        }
-
-        var separator = subcomponents ? message.Delimiters.Subcomponent : message.Delimiters.Component;
-        var slot = Hl7Codes.Slot(raw) & (CodeCacheSlots - 1);
-        var cached = s_codes[slot];
-        if (cached is not null && cached.Separator == separator && raw.SequenceEqual(cached.Raw))
-        {
-            return cached.Code;
-        }
-
-        var code = ReadCode(e, subcomponents);
-        s_codes[slot] = new CodeEntry(new string(raw), separator, code);
-        return code;
+        // Codes (tests, units, specimen types, coded results) repeat from message to message.
+        return Codes.Get(e, subcomponents);
     }
 
-    private const int CodeCacheSlots = 1024;
-    private const int CodeCacheMaxLength = 160;
-
-    private static readonly CodeEntry?[] s_codes = new CodeEntry?[CodeCacheSlots];
-
-    private sealed record CodeEntry(string Raw, char Separator, LabCode Code);
+    private static readonly CompositeCache<LabCode> Codes = new(ReadCode);
 
     private static LabCode ReadCode(Hl7Element e, bool subcomponents)
     {
