@@ -4,13 +4,14 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Azure.Access;
+using Portal.Azure.Audit;
 using Portal.Azure.Identity;
+using Portal.Azure.Patients;
+using Portal.Azure.Profile;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
-using Portal.Core.Access;
 using Portal.Core.Clinic;
-using Portal.Core.Audit;
-using Portal.Core.Patients;
 using Portal.Core.Profile;
 
 namespace Portal.Azure;
@@ -41,12 +42,11 @@ public static class AzureAdapters
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateBlobServiceClient(new BlobClientOptions().With(provider)));
         services.AddHostedService<StorageInitializer>();
 
-        services.AddSingleton<IPatientLinks, TablePatientLinks>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
-        services.AddSingleton<IActivations, TableActivations>();
-        services.AddSingleton<IPatientRegistry, TablePatientRegistry>();
-        services.AddSingleton<IProfiles, TableProfiles>();
-        services.AddSingleton<IRegistrationReplays, TableRegistrationReplays>();
-        return services;
+        // Each feature registers its own adapters, in its own folder.
+        return services
+            .AddAccessAdapters()
+            .AddAuditAdapters()
+            .AddPatientAdapters()
+            .AddProfileAdapters();
     }
 }

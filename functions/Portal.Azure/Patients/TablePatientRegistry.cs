@@ -1,9 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
+using Portal.Azure.Profile;
+using Portal.Azure.Tables;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Patients;
 
 /// <summary>
 /// Registers a patient: MRN index (<c>Lookups</c>, PartitionKey <c>mrn</c>) first, so a duplicate MRN is an

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Portal.Azure.Tables;
 using Portal.Core.Common;
 using Portal.Core.Profile;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Profile;
 
 /// <summary>The profile entity of a chart: <c>Charts</c>, PartitionKey = patient id, RowKey <c>profile</c>, the document as JSON.</summary>
 internal sealed class TableProfiles(PortalTables tables) : IProfiles

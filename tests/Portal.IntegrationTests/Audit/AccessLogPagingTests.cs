@@ -1,6 +1,7 @@
 using System.Net;
+using Portal.IntegrationTests.Api;
 
-namespace Portal.IntegrationTests.Api;
+namespace Portal.IntegrationTests.Audit;
 
 public class AccessLogPagingTests
 {

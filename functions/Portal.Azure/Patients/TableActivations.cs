@@ -1,9 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
+using Portal.Azure.Tables;
 using Portal.Core.Common;
 using Portal.Core.Patients;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Patients;
 
 /// <summary>Pending activation codes in <c>Lookups</c>: PartitionKey <c>activation</c>, RowKey = code hash.</summary>
 internal sealed class TableActivations(PortalTables tables) : IActivations

@@ -1,8 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Portal.Azure.Tables;
 using Portal.Core.Access;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Access;
 
 /// <summary>Subject → patient links in <c>Lookups</c>: PartitionKey <c>subject|{subject}</c>, RowKey = patient id.</summary>
 internal sealed class TablePatientLinks(PortalTables tables) : IPatientLinks

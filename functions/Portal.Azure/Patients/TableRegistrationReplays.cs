@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
+using Portal.Azure.Tables;
 using Portal.Core.Patients;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Patients;
 
 /// <summary>Remembered registrations in <c>Idempotency</c>: PartitionKey = caller subject, RowKey <c>register|{key}</c>.</summary>
 internal sealed class TableRegistrationReplays(PortalTables tables) : IRegistrationReplays

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Portal.IntegrationTests.Api;
 
-namespace Portal.IntegrationTests.Api;
+namespace Portal.IntegrationTests.Profile;
 
 /// <summary>The patient's path end to end over real HTTP: activation, profile, optimistic concurrency, access log.</summary>
 public class ActivationAndProfileTests

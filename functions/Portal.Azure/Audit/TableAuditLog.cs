@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
+using Portal.Azure.Tables;
 using Portal.Core.Audit;
 using Portal.Core.Common;
 
-namespace Portal.Azure.Tables;
+namespace Portal.Azure.Audit;
 
 /// <summary>
 /// The append-only audit log: <c>AuditLog</c>, PartitionKey = patient id, RowKey = inverted ticks + a unique suffix,
