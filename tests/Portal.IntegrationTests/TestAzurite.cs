@@ -8,7 +8,7 @@ namespace Portal.IntegrationTests;
 /// </summary>
 public static class TestAzurite
 {
-    private static readonly Lazy<Task<Azurite>> Instance = new(() => Azurite.StartAsync(new AzuriteOptions()));
+    private static readonly SharedFixture<Azurite> Instance = new("Azurite", () => Azurite.StartAsync(new AzuriteOptions()));
 
-    public static Task<Azurite> GetAsync() => Instance.Value;
+    public static Task<Azurite> GetAsync() => Instance.GetAsync();
 }

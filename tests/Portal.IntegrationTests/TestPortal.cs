@@ -18,7 +18,7 @@ public sealed class TestPortal
     /// <summary>Counts the storage requests of each HTTP call made to the shared portal.</summary>
     public static StorageRequestCounter StorageRequests { get; } = new();
 
-    private static readonly Lazy<Task<TestPortal>> Instance = new(async () => new TestPortal(await StartAsync(
+    private static readonly SharedFixture<TestPortal> Instance = new("portal", async () => new TestPortal(await StartAsync(
         configureServices: services => services
             .AddSingleton<HttpPipelinePolicy>(StorageRequests)
             .AddSingleton<IStartupFilter, StorageRequestCounter.Tagging>())));
@@ -43,7 +43,7 @@ public sealed class TestPortal
     /// <summary>The storage account the portal uses (Azurite).</summary>
     public StorageAccount Storage { get; }
 
-    public static Task<TestPortal> GetAsync() => Instance.Value;
+    public static Task<TestPortal> GetAsync() => Instance.GetAsync();
 
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";

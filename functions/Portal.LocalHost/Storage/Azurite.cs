@@ -37,6 +37,9 @@ public sealed partial class Azurite : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += killOnExit;
     }
 
+    /// <summary>The node process, for tests that kill it the hard way.</summary>
+    internal int ProcessId => process.Id;
+
     public Uri BlobEndpoint { get; }
 
     public Uri QueueEndpoint { get; }
@@ -49,7 +52,8 @@ public sealed partial class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync(AzuriteOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        var root = RepositoryRoot.Find();
+        var clock = Stopwatch.StartNew();
+        var root = options.RepositoryRoot ?? RepositoryRoot.Find();
         var entryPoint = await AzuriteInstaller.EnsureInstalledAsync(root, logger, cancellationToken);
         var process = new Process { StartInfo = StartInfo(root, entryPoint, options), EnableRaisingEvents = true };
         var output = new ConcurrentQueue<string>();
@@ -87,7 +91,7 @@ public sealed partial class Azurite : IAsyncDisposable
 
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => ready.TrySetException(ExitedEarly(process, output));
+        process.Exited += (_, _) => ready.TrySetException(ExitedEarly(process));
 
         try
         {
@@ -110,12 +114,14 @@ public sealed partial class Azurite : IAsyncDisposable
         {
             Kill(process);
             process.Dispose();
-            if (e is TimeoutException)
+            var what = e switch
             {
-                throw new TimeoutException($"Azurite did not report its three services listening within {options.StartTimeout.TotalSeconds:0} s. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}", e);
-            }
-
-            throw;
+                TimeoutException => $"Azurite did not report its three services listening within {options.StartTimeout.TotalSeconds:0} s.",
+                OperationCanceledException => "Azurite's start was cancelled.",
+                _ => e.Message,
+            };
+            var failure = new AzuriteStartFailure(what, clock.Elapsed, options, endpoints, output, entryPoint);
+            throw e is TimeoutException ? new TimeoutException(failure.ToString(), e) : new InvalidOperationException(failure.ToString(), e);
         }
 
         logger.LogInformation("Azurite is listening: blob {Blob}, queue {Queue}, table {Table}.", endpoints["Blob"], endpoints["Queue"], endpoints["Table"]);
@@ -130,7 +136,7 @@ public sealed partial class Azurite : IAsyncDisposable
     }
 
     /// <summary>Also runs on a normal stop, when <c>ready</c> is long set; it must never throw.</summary>
-    private static InvalidOperationException ExitedEarly(Process process, ConcurrentQueue<string> output)
+    private static InvalidOperationException ExitedEarly(Process process)
     {
         string exitCode;
         try
@@ -143,7 +149,7 @@ public sealed partial class Azurite : IAsyncDisposable
             exitCode = "unknown";
         }
 
-        return new InvalidOperationException($"Azurite exited (code {exitCode}) before it was ready. Output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}");
+        return new InvalidOperationException($"Azurite exited (code {exitCode}) before it was ready.");
     }
 
     private static ProcessStartInfo StartInfo(string root, string entryPoint, AzuriteOptions options)

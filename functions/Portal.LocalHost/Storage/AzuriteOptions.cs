@@ -15,5 +15,12 @@ public sealed class AzuriteOptions
 
     public int TablePort { get; init; }
 
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long Azurite may take to report its three services listening. It starts in about a second; a loaded
+    /// 2-core CI machine has been seen to need far longer, and a start that gives up too soon fails everything.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The folder with package.json and node_modules; null finds the repository the app was built in.</summary>
+    public string? RepositoryRoot { get; init; }
 }

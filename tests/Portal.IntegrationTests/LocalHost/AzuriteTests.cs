@@ -28,4 +28,18 @@ public sealed class AzuriteTests
         Assert.Contains($"QueueEndpoint={azurite.QueueEndpoint}", azurite.ConnectionString);
         Assert.Equal(3, new[] { azurite.BlobEndpoint.Port, azurite.QueueEndpoint.Port, azurite.TableEndpoint.Port }.Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_start_that_takes_too_long_says_how_long_what_it_heard_and_which_node_and_npm()
+    {
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => Azurite.StartAsync(new AzuriteOptions { StartTimeout = TimeSpan.FromMilliseconds(1) }));
+
+        Assert.Contains("did not report its three services listening within", error.Message);
+        Assert.Matches(@"after \d+\.\d s", error.Message);
+        Assert.Contains("ports asked: blob any free, queue any free, table any free", error.Message);
+        Assert.Contains("services heard listening:", error.Message);
+        Assert.Matches(@"node v\d+\.\d+", error.Message);
+        Assert.Matches(@"npm \d+\.\d+", error.Message);
+        Assert.Contains("cores, load", error.Message);
+    }
 }

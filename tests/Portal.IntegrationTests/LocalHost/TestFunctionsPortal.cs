@@ -12,7 +12,7 @@ public static class TestFunctionsPortal
 {
     private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 
-    private static readonly Lazy<Task<LocalPortal>> Instance = new(() => TestPortal.StartAsync(
+    private static readonly SharedFixture<LocalPortal> Instance = new("test-functions portal", () => TestPortal.StartAsync(
         [typeof(TestFunctionsPortal).Assembly],
         new Dictionary<string, string?>
         {
@@ -30,7 +30,7 @@ public static class TestFunctionsPortal
             return Task.FromResult<string?>("Seeded the test functions.");
         }));
 
-    public static Task<LocalPortal> GetAsync() => Instance.Value;
+    public static Task<LocalPortal> GetAsync() => Instance.GetAsync();
 
     /// <summary>The queue a test function listens to, e.g. <c>Queue("poison")</c>.</summary>
     public static string Queue(string purpose) => $"tests-{purpose}-{RunId}";
