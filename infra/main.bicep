@@ -48,6 +48,9 @@ param clinicTimeZone string = 'America/Chicago'
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
+@description('ACS e-mail sender address (DoNotReply@<domain> of a connected e-mail domain). Empty until one is connected.')
+param emailSenderAddress string = ''
+
 @description('Where Azure Communication Services keeps data at rest.')
 param acsDataLocation string = 'United States'
 
@@ -188,6 +191,7 @@ module api 'app/api.bicep' = {
     labResultsQueueName: serviceBus.outputs.labResultsQueueName
     communicationEndpoint: communication.outputs.endpoint
     smsFromNumber: smsFromNumber
+    emailSenderAddress: emailSenderAddress
     keyVaultName: keyVault.outputs.name
     entraInstance: empty(entraInstance) ? environment().authentication.loginEndpoint : entraInstance
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
 using Portal.Azure.Identity;
+using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
 using Portal.Azure.Profile;
 using Portal.Azure.Storage;
@@ -46,6 +47,7 @@ public static class AzureAdapters
         return services
             .AddAccessAdapters()
             .AddAuditAdapters()
+            .AddNotificationAdapters(configuration, environment)
             .AddPatientAdapters()
             .AddProfileAdapters();
     }

@@ -48,6 +48,9 @@ param communicationEndpoint string
 @description('ACS sender phone number in E.164 form; empty until the clinic buys one.')
 param smsFromNumber string
 
+@description('ACS e-mail sender address (e.g. DoNotReply@<domain>); empty until an e-mail domain is connected.')
+param emailSenderAddress string = ''
+
 @description('Key Vault name that holds payments-api-key and labs-shared-key.')
 param keyVaultName string
 
@@ -181,9 +184,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ServiceBus__clientId: identityClientId
       ServiceBus__labResultsQueue: labResultsQueueName
 
-      Sms__endpoint: communicationEndpoint
+      Communication__endpoint: communicationEndpoint
+      Communication__clientId: identityClientId
       Sms__fromNumber: smsFromNumber
-      Sms__clientId: identityClientId
+      Email__senderAddress: emailSenderAddress
 
       // Secrets that cannot be identities: Key Vault references, resolved by the platform.
       Payments__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=payments-api-key)'
