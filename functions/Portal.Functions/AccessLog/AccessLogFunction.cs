@@ -27,19 +27,6 @@ public sealed class AccessLogFunction(PortalHttp http, ListAccessLog listAccessL
 
             var continuation = request.Query["continuationToken"].ToString();
             var result = await listAccessLog.ExecuteAsync(caller, patientId, pageSize, continuation is "" ? null : continuation, cancellationToken);
-            return ApiResults.From(request, result, page => ApiResults.Json(new
-            {
-                items = page.Items.Select(e => new
-                {
-                    e.At,
-                    actor = new { subject = e.ActorSubject, name = e.ActorName },
-                    e.ActingAs,
-                    e.OnBehalfOf,
-                    e.Action,
-                    e.Resource,
-                    e.Outcome,
-                }),
-                page.ContinuationToken,
-            }));
+            return ApiResults.From(request, result, page => ApiResults.Json(AccessLogPage.From(page)));
         });
 }

@@ -45,7 +45,7 @@ public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider s
             }
 
             var token = issuer.Issue(ask.Subject!, ask.Name, roles, ask.Mfa);
-            return ApiResults.Json(new { accessToken = token, tokenType = "Bearer", expiresIn = (int)DevTokenIssuer.Lifetime.TotalSeconds });
+            return ApiResults.Json(new DevToken(token, "Bearer", (int)DevTokenIssuer.Lifetime.TotalSeconds));
         });
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]

@@ -24,11 +24,11 @@ public sealed class HealthFunction(PortalTables tables, PortalHttp http)
                     break;
                 }
 
-                return ApiResults.Json(new { status = "healthy", storage = "reachable" });
+                return ApiResults.Json(HealthStatus.Healthy);
             }
             catch (RequestFailedException)
             {
-                return ApiResults.Json(new { status = "unhealthy", storage = "unreachable" }, StatusCodes.Status503ServiceUnavailable);
+                return ApiResults.Json(HealthStatus.StorageUnreachable, StatusCodes.Status503ServiceUnavailable);
             }
         });
 }

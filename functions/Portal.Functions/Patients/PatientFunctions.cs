@@ -19,9 +19,7 @@ public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPa
             return ApiResults.From(request, result, registered =>
             {
                 request.HttpContext.Response.Headers.Location = $"/api/patients/{registered.PatientId}/profile";
-                return ApiResults.Json(
-                    new { registered.PatientId, registered.ActivationCode, activationCodeExpiresAt = registered.ExpiresAt },
-                    StatusCodes.Status201Created);
+                return ApiResults.Json(RegisteredPatient.From(registered), StatusCodes.Status201Created);
             });
         });
 
@@ -35,19 +33,12 @@ public sealed class PatientFunctions(PortalHttp http, RegisterPatient registerPa
                 link => ApiResults.Json(MyPatient.From(link))));
 
     [Function("GetMe")]
-    public Task<IActionResult> Me(
+    public Task<IActionResult> GetMe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request, CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
         {
             var links = await listMine.ExecuteAsync(caller, cancellationToken);
-            return ApiResults.Json(new
-            {
-                caller.Subject,
-                name = caller.DisplayName,
-                roles = caller.Roles.Order(StringComparer.Ordinal),
-                mfa = caller.HasMfa,
-                patients = links.Select(MyPatient.From),
-            });
+            return ApiResults.Json(Me.From(caller, links));
         });
 
     private sealed record ActivationRequest(string Code, DateOnly BirthDate);
