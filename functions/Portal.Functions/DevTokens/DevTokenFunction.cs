@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Portal.Azure.Identity;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 using Portal.Functions.Http;
+using Portal.Functions.OpenApi;
 
 namespace Portal.Functions.DevTokens;
 
@@ -13,11 +15,19 @@ namespace Portal.Functions.DevTokens;
 /// <c>POST /api/dev/token</c>: a signed token for local development. It answers 404 unless the
 /// development issuer is registered, which only happens in the Development environment.
 /// </summary>
+[Description("Development tokens for local work (Development environment only).")]
 public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider services)
 {
     private static readonly HashSet<string> KnownRoles = [.. AppRoles.Staff, AppRoles.LabPush, "Patient"];
 
     [Function("IssueDevToken")]
+    [ApiOperation(
+        "A development token (Development environment only).",
+        Description = "Signs a short-lived token with the process's own key for the given subject, name, roles and MFA flag. Outside Development the issuer is not registered and the answer is 404.",
+        Anonymous = true)]
+    [ApiRequest(typeof(DevTokenRequest))]
+    [ApiResponse(200, typeof(DevToken), Description = "The token.")]
+    [ApiProblems(400, 404)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/token")] HttpRequest request, CancellationToken cancellationToken) =>
         http.GuardedAsync(request, async () =>
@@ -45,7 +55,7 @@ public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider s
             }
 
             var token = issuer.Issue(ask.Subject!, ask.Name, roles, ask.Mfa);
-            return ApiResults.Json(new { accessToken = token, tokenType = "Bearer", expiresIn = (int)DevTokenIssuer.Lifetime.TotalSeconds });
+            return ApiResults.Json(new DevToken(token, "Bearer", (int)DevTokenIssuer.Lifetime.TotalSeconds));
         });
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]

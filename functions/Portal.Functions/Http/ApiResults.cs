@@ -52,27 +52,16 @@ public static class ApiResults
                 $"Bearer error=\"insufficient_claims\", error_description=\"Multi-factor authentication is required\", claims=\"{MfaClaims}\"";
         }
 
-        return Problem(request, status, title, failure.Detail, KebabCase(failure.Kind.ToString()), failure.Errors);
+        return Problem(request, status, title, failure.Detail, ProblemTypes.NameOf(failure.Kind), failure.Errors);
     }
 
     /// <summary>A problem+json answer with a trace id and, for bad input, the field errors.</summary>
+    /// <param name="type">The problem name (<see cref="ProblemTypes"/>); the body carries it as a URN.</param>
     public static IActionResult Problem(
         HttpRequest request, int status, string title, string detail, string type, IReadOnlyDictionary<string, string[]>? errors = null)
     {
-        var problem = new Dictionary<string, object?>
-        {
-            ["type"] = $"urn:portal:problem:{type}",
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-            ["instance"] = request.Path.Value,
-            ["traceId"] = Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier,
-        };
-        if (errors is not null)
-        {
-            problem["errors"] = errors;
-        }
-
+        var traceId = Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier;
+        var problem = new Problem(ProblemTypes.Urn(type), title, status, detail, request.Path.Value, traceId, errors);
         return new ContentResult
         {
             StatusCode = status,
@@ -80,6 +69,4 @@ public static class ApiResults
             Content = JsonSerializer.Serialize(problem, PortalJson.Options),
         };
     }
-
-    private static string KebabCase(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

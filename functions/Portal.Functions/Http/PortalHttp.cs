@@ -34,7 +34,7 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger, IHostEnvironment envi
                 request.HttpContext.Response.Headers.WWWAuthenticate = authentication.None
                     ? "Bearer"
                     : "Bearer error=\"invalid_token\", error_description=\"The token is expired, not for this API, or not valid\"";
-                return ApiResults.Problem(request, 401, "Unauthorized", "Sign in and send the access token as a Bearer token.", "unauthorized");
+                return ApiResults.Problem(request, 401, "Unauthorized", "Sign in and send the access token as a Bearer token.", ProblemTypes.Unauthorized);
             }
 
             return await handle(caller);
@@ -72,7 +72,7 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger, IHostEnvironment envi
             {
                 logger.LogError(exception, "Details (Development only)");
             }
-            return ApiResults.Problem(request, 500, "Internal error", "Something went wrong on our side. Quote the trace id if you contact the clinic.", "internal");
+            return ApiResults.Problem(request, 500, "Internal error", "Something went wrong on our side. Quote the trace id if you contact the clinic.", ProblemTypes.Internal);
         }
     }
 

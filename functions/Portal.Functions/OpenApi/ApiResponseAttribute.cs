@@ -18,4 +18,7 @@ public sealed class ApiResponseAttribute(int status, Type? body = null) : Attrib
 
     /// <summary>The answer carries a <c>Location</c> header (the created resource).</summary>
     public bool Location { get; init; }
+
+    /// <summary>The media type of the body.</summary>
+    public string ContentType { get; init; } = "application/json";
 }

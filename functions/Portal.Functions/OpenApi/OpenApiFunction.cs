@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,22 +7,14 @@ using Portal.Functions.Http;
 
 namespace Portal.Functions.OpenApi;
 
-/// <summary><c>GET /api/openapi.json</c>: the API description, written by hand and checked against the functions by a test.</summary>
+/// <summary><c>GET /api/openapi.json</c>: the API description, generated from the functions (<see cref="ApiDocument"/>).</summary>
+[Description("The API's own description.")]
 public sealed class OpenApiFunction(PortalHttp http)
 {
-    private static readonly Lazy<string> Document = new(() =>
-    {
-        using var stream = typeof(OpenApiFunction).Assembly.GetManifestResourceStream("Portal.Functions.openapi.json")
-            ?? throw new InvalidOperationException("openapi.json is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
-
-    /// <summary>The document's text.</summary>
-    public static string Text => Document.Value;
-
     [Function("OpenApiDocument")]
+    [ApiOperation("This document.", Description = "The OpenAPI 3.1 description of this API, generated from the functions and the types they read and return.", Anonymous = true)]
+    [ApiResponse(200, typeof(JsonObject), Description = "The OpenAPI document.")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        http.GuardedAsync(request, () => Task.FromResult<IActionResult>(new ContentResult { Content = Text, ContentType = "application/json", StatusCode = 200 }));
+        http.GuardedAsync(request, () => Task.FromResult<IActionResult>(new ContentResult { Content = ApiDocument.Json, ContentType = "application/json", StatusCode = 200 }));
 }

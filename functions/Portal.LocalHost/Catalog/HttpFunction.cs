@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
+using Portal.Functions.Http;
 using Portal.LocalHost.Http;
 
 namespace Portal.LocalHost.Catalog;
@@ -11,16 +12,17 @@ namespace Portal.LocalHost.Catalog;
 /// An HTTP function: <c>[HttpTrigger] HttpRequest</c>, route values by parameter name, an optional
 /// <see cref="CancellationToken"/>; returns <see cref="IActionResult"/> or <c>Task&lt;IActionResult&gt;</c>.
 /// </summary>
-/// <param name="Route">The route template without the host.json prefix.</param>
-/// <param name="HttpMethods">Upper-case methods, or null for every method.</param>
+/// <param name="Endpoint">Name, route and methods, read as the OpenAPI document reads them.</param>
 /// <param name="RouteParameters">The method parameters bound from route values.</param>
-internal sealed record HttpFunction(
-    string Name,
-    MethodInfo Method,
-    string Route,
-    IReadOnlyList<string>? HttpMethods,
-    IReadOnlyList<ParameterInfo> RouteParameters) : FunctionDescriptor(Name, Method)
+internal sealed record HttpFunction(HttpEndpoint Endpoint, IReadOnlyList<ParameterInfo> RouteParameters)
+    : FunctionDescriptor(Endpoint.Name, Endpoint.Method)
 {
+    /// <summary>The route template without the host.json prefix.</summary>
+    public string Route => Endpoint.Route;
+
+    /// <summary>Upper-case methods, or null for every method.</summary>
+    public IReadOnlyList<string>? HttpMethods => Endpoint.HttpMethods;
+
     public static HttpFunction Describe(string name, MethodInfo method, ParameterInfo trigger, HttpTriggerAttribute attribute)
     {
         if (method.ReturnType != typeof(IActionResult) && method.ReturnType != typeof(Task<IActionResult>))
@@ -33,7 +35,8 @@ internal sealed record HttpFunction(
             throw Unsupported(name, method, $"the [HttpTrigger] parameter is {trigger.ParameterType.Name}; it must be Microsoft.AspNetCore.Http.HttpRequest (ASP.NET Core integration).");
         }
 
-        var route = (attribute.Route ?? name).Trim('/');
+        var endpoint = HttpEndpoint.From(name, method, attribute);
+        var route = endpoint.Route;
         RoutePattern pattern;
         try
         {
@@ -63,7 +66,6 @@ internal sealed record HttpFunction(
             routeParameters.Add(parameter);
         }
 
-        var methods = attribute.Methods?.Select(m => m.ToUpperInvariant()).ToArray();
-        return new HttpFunction(name, method, route, methods is { Length: > 0 } ? methods : null, routeParameters);
+        return new HttpFunction(endpoint, routeParameters);
     }
 }

@@ -91,7 +91,7 @@ public class BadInputTests
         request.Headers.Authorization = new("Bearer", token);
         request.Content.Headers.ContentType = new("application/json");
 
-        using var response = await (await TestPortal.GetAsync()).Client.SendAsync(request);
+        using var response = await api.SendAsync(request);
 
         await PortalApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "body");
     }

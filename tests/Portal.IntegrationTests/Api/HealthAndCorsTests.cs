@@ -7,9 +7,9 @@ public class HealthAndCorsTests
     [Fact]
     public async Task Health_reports_storage_reachable_without_a_token()
     {
-        var portal = await TestPortal.GetAsync();
+        var api = await PortalApi.CreateAsync();
 
-        using var response = await portal.Client.GetAsync("api/health");
+        using var response = await api.GetAsync("api/health", token: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await PortalApi.ReadJsonAsync(response);

@@ -7,7 +7,10 @@ using System.Text.Json.Nodes;
 
 namespace Portal.IntegrationTests.Api;
 
-/// <summary>Calls the running portal over real HTTP the way a front end does.</summary>
+/// <summary>
+/// Calls the running portal over real HTTP the way a front end does. Every answer is checked against the served
+/// OpenAPI document (<see cref="ApiContract"/>) before the test sees it.
+/// </summary>
 internal sealed class PortalApi(HttpClient client)
 {
     public static async Task<PortalApi> CreateAsync() => new((await TestPortal.GetAsync()).Client);
@@ -16,7 +19,7 @@ internal sealed class PortalApi(HttpClient client)
 
     public async Task<string> TokenAsync(string subject, string[]? roles = null, bool mfa = true, string? name = null)
     {
-        using var response = await client.PostAsJsonAsync("api/dev/token", new { subject, name = name ?? subject, roles = roles ?? ["Patient"], mfa });
+        using var response = await SendAsync(HttpMethod.Post, "api/dev/token", token: null, JsonSerializer.Serialize(new { subject, name = name ?? subject, roles = roles ?? ["Patient"], mfa }));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
@@ -39,7 +42,24 @@ internal sealed class PortalApi(HttpClient client)
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return client.SendAsync(request);
+        return SendAsync(request);
+    }
+
+    /// <summary>Sends a request built by the test and checks the answer against the OpenAPI document.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        var response = await client.SendAsync(request);
+        try
+        {
+            await (await ApiContract.GetAsync()).CheckAsync(response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        return response;
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? token) => SendAsync(HttpMethod.Get, path, token);

@@ -157,7 +157,7 @@ public class ActivationAndProfileTests
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/patients") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new("Bearer", frontDesk);
             request.Headers.Add("Idempotency-Key", key);
-            using var response = await (await TestPortal.GetAsync()).Client.SendAsync(request);
+            using var response = await api.SendAsync(request);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return await PortalApi.ReadJsonAsync(response);
         }

@@ -41,7 +41,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             }
 
-            var response = await portal.Client.SendAsync(request);
+            var response = await api.SendAsync(request);
             var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed : (HttpStatusCode)0;
             Assert.True(expectedStatus == 0 ? response.IsSuccessStatusCode : response.StatusCode == expectedStatus, $"{endpoint}: {response.StatusCode}");
             rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
