@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,12 +13,13 @@ namespace Portal.Functions.Notifications;
 /// <c>GET /api/dev/outbox</c>: the SMS and e-mail the portal "sent" in Development, newest first, exactly as a
 /// patient would receive them. It answers 404 unless the development outbox is the configured sender.
 /// </summary>
+[Description("SMS and e-mail notices to patients; in Development, the outbox that shows what they would receive.")]
 public sealed class DevOutboxFunction(PortalHttp http, IServiceProvider services)
 {
     private const int DefaultLimit = 50, MaxLimit = 200;
 
     [Function("ListDevOutbox")]
-    [ApiOperation("What the portal sent by SMS and e-mail in Development, newest first", Tag = "Development", Anonymous = true,
+    [ApiOperation("What the portal sent by SMS and e-mail in Development, newest first", Anonymous = true,
         Description = "Only in the Development environment without Communication Services configured; 404 elsewhere.")]
     [ApiQuery("limit", typeof(int), "How many messages, 1 to 200 (default 50).")]
     [ApiResponse(200, typeof(DevOutboxPage))]
