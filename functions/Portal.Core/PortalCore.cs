@@ -15,7 +15,9 @@ public static class PortalCore
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChartAccess>();
+        services.AddSingleton<ActivationCodeReplacement>();
         services.AddSingleton<RegisterPatient>();
+        services.AddSingleton<ReissueActivationCode>();
         services.AddSingleton<RedeemActivationCode>();
         services.AddSingleton<ListMyPatients>();
         services.AddSingleton<GetProfile>();

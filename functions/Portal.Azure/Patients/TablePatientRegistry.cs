@@ -11,12 +11,13 @@ namespace Portal.Azure.Patients;
 /// Registers a patient: MRN index (<c>Lookups</c>, PartitionKey <c>mrn</c>) first, so a duplicate MRN is an
 /// insert conflict and never a race; then the activation code; then the chart's profile.
 /// </summary>
-internal sealed class TablePatientRegistry(PortalTables tables) : IPatientRegistry
+internal sealed class TablePatientRegistry(PortalTables tables, IActivations activations, TimeProvider time) : IPatientRegistry
 {
     public async Task<string?> RegisterAsync(PatientProfile profile, PendingActivation activation, CancellationToken cancellationToken)
     {
         var mrnKey = TableKeys.Encode(profile.Mrn.ToUpperInvariant());
         var patientId = profile.PatientId;
+        var adopted = false;
         try
         {
             await tables.Lookups.AddEntityAsync(new TableEntity("mrn", mrnKey) { ["PatientId"] = patientId }, cancellationToken);
@@ -31,9 +32,22 @@ internal sealed class TablePatientRegistry(PortalTables tables) : IPatientRegist
             {
                 return null;
             }
+
+            adopted = true;
         }
 
-        await tables.Lookups.AddEntityAsync(TableActivations.ToEntity(activation with { PatientId = patientId }), cancellationToken);
+        // The half-finished registration may have issued a code already; nobody saw it, so the new one ends it.
+        var issued = activation with { PatientId = patientId };
+        var earlier = adopted ? await activations.FindCurrentAsync(patientId, cancellationToken) : null;
+        if (earlier is null)
+        {
+            await tables.Lookups.SubmitTransactionAsync(TableActivations.IssueActions(issued), cancellationToken);
+        }
+        else
+        {
+            await activations.ReplaceAsync(earlier, issued, time.GetUtcNow(), cancellationToken);
+        }
+
         await tables.Charts.UpsertEntityAsync(TableProfiles.ToEntity(profile with { PatientId = patientId }), TableUpdateMode.Replace, cancellationToken);
         return patientId;
     }

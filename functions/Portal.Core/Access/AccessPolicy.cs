@@ -18,9 +18,9 @@ public static class AccessPolicy
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
     {
         [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile], Clinical),
-        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing], [DataCategory.Billing]),
-        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
     };
 
@@ -53,6 +53,12 @@ public static class AccessPolicy
 
     private static bool LinkAllows(PatientLink link, Permission permission)
     {
+        // Activation codes come from the clinic: nobody issues one for themself or for someone they care for.
+        if (permission.Category == DataCategory.Activation)
+        {
+            return false;
+        }
+
         if (link.Kind == LinkKind.Self)
         {
             return true;
