@@ -19,6 +19,7 @@ public static class PortalCore
         services.AddSingleton<RegisterPatient>();
         services.AddSingleton<ReissueActivationCode>();
         services.AddSingleton<RedeemActivationCode>();
+        services.AddSingleton<SearchPatients>();
         services.AddSingleton<ListMyPatients>();
         services.AddSingleton<GetProfile>();
         services.AddSingleton<ChangeProfile>();

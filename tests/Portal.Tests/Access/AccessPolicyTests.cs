@@ -36,6 +36,20 @@ public class AccessPolicyTests
         Assert.Equal(AccessDecision.Forbidden, AccessPolicy.Decide(Callers.Person(), Proxy(["activation.write", "profile.write"]), Permission.Change(DataCategory.Activation), Now));
     }
 
+    [Theory]
+    [InlineData(AppRoles.FrontDesk, AccessDecision.Allow)]
+    [InlineData(AppRoles.Clinician, AccessDecision.Allow)]
+    [InlineData(AppRoles.Billing, AccessDecision.Allow)]
+    [InlineData(AppRoles.Admin, AccessDecision.Allow)]
+    [InlineData(AppRoles.LabPush, AccessDecision.Forbidden)]
+    [InlineData("Patient", AccessDecision.Forbidden)]
+    public void Staff_search_the_patient_index_and_no_one_else_does(string role, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.DecideSearch(Callers.Staff(role)));
+
+    [Fact]
+    public void A_person_without_roles_does_not_search_the_patient_index() =>
+        Assert.Equal(AccessDecision.Forbidden, AccessPolicy.DecideSearch(Callers.Person()));
+
     [Fact]
     public void Someone_without_a_link_or_role_gets_not_found_so_existence_does_not_leak() =>
         Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(Callers.Person(), null, Permission.Read(DataCategory.Profile), Now));
