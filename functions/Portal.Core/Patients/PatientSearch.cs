@@ -12,5 +12,7 @@ public sealed record PatientSearch(string? Mrn, string? Name, string? BirthDate,
     /// recorded in the audit log and in logs, which must not carry what was typed.
     /// </summary>
     public string Resource =>
-        "patients?" + string.Join(',', new[] { ("mrn", Mrn), ("name", Name), ("birthDate", BirthDate) }.Where(f => f.Item2 is not null).Select(f => f.Item1));
+        "patients?" + string.Join(',', new (string Field, string? Value)[] { ("mrn", Mrn), ("name", Name), ("birthDate", BirthDate) }
+            .Where(f => f.Value is not null)
+            .Select(f => f.Field));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Access;
 using Portal.Core.Audit;
@@ -91,7 +92,7 @@ public sealed partial class SearchPatients(IPatientIndex index, ChartAccess acce
             {
                 errors.Add("name", $"At most {MaxNameLength} characters.");
             }
-            else if (!NameFolding.Fold(search.Name).EnumerateRunes().Any(System.Text.Rune.IsLetter))
+            else if (!NameFolding.Fold(search.Name).EnumerateRunes().Any(Rune.IsLetter))
             {
                 errors.Add("name", "At least one letter of the family name.");
             }
