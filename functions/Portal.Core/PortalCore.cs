@@ -15,8 +15,11 @@ public static class PortalCore
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChartAccess>();
+        services.AddSingleton<ActivationCodeReplacement>();
         services.AddSingleton<RegisterPatient>();
+        services.AddSingleton<ReissueActivationCode>();
         services.AddSingleton<RedeemActivationCode>();
+        services.AddSingleton<SearchPatients>();
         services.AddSingleton<ListMyPatients>();
         services.AddSingleton<GetProfile>();
         services.AddSingleton<ChangeProfile>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Azure.Data.Tables;
 using Portal.Azure.Tables;
 using Portal.Core.Audit;
@@ -33,18 +32,12 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         return tables.AuditLog.AddEntityAsync(entity, cancellationToken);
     }
 
-    public async Task<Page<AuditEvent>> ListAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    // The token is bound to the patient, so a token from one log is refused by another.
+    public Task<Page<AuditEvent>> ListAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Encode(patientId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var pages = tables.AuditLog.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(Decode(continuationToken, partition), pageSize);
-        await foreach (var page in pages)
-        {
-            return new Page<AuditEvent>([.. page.Values.Select(ToEvent)], Encode(page.ContinuationToken, partition));
-        }
-
-        return new Page<AuditEvent>([], null);
+        return TablePages.ReadAsync(tables.AuditLog, filter, pageSize, continuationToken, partition, ToEvent, cancellationToken);
     }
 
     private static AuditEvent ToEvent(TableEntity entity) => new(
@@ -59,31 +52,4 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         Enum.TryParse<AuditOutcome>(entity.GetString("Outcome"), out var outcome) ? outcome : AuditOutcome.Failed,
         entity.GetString("ClientIp"),
         entity.GetString("TraceId"));
-
-    // The SDK's token is opaque; ours binds it to the patient, so a token from one log is refused by another.
-    private static string? Encode(string? token, string partition) =>
-        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{partition}\n{token}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Decode(string? token, string partition)
-    {
-        if (token is null)
-        {
-            return null;
-        }
-
-        var padded = token.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        var decoded = "";
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-        }
-        catch (FormatException)
-        {
-        }
-
-        return decoded.StartsWith(partition + "\n", StringComparison.Ordinal)
-            ? decoded[(partition.Length + 1)..]
-            : throw new InvalidContinuationTokenException();
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Portal.Azure.Tables;
+using Microsoft.Extensions.Hosting;
 using Portal.Core.Notifications;
 
 namespace Portal.Azure.Notifications;
@@ -11,24 +12,26 @@ namespace Portal.Azure.Notifications;
 /// instead of being sent, so a developer sees exactly what a patient would receive (<c>GET /api/dev/outbox</c>).
 /// A second send with the same delivery key stores nothing, as the real providers send nothing.
 /// </summary>
-public sealed class DevelopmentOutbox : ISmsSender, IEmailSender
+public sealed class DevelopmentOutbox : ISmsSender, IEmailSender, IHostedService
 {
     private const string Partition = "outbox";
     private readonly TableClient table;
     private readonly TimeProvider clock;
-    private readonly Lazy<Task> created;
 
     internal DevelopmentOutbox(TableServiceClient service, TimeProvider clock)
     {
         table = service.GetTableClient("DevOutbox");
         this.clock = clock;
-        created = new Lazy<Task>(() => table.CreateIfNotExistsAsync());
     }
+
+    /// <summary>Creates the table at start-up, like the app's own tables (a Development-only one, so not in infra/).</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>What was "sent", newest first.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(int limit, CancellationToken cancellationToken)
     {
-        await created.Value;
         var messages = new List<OutboxMessage>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {"msg|"} and RowKey lt {"msg}"}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: limit, cancellationToken: cancellationToken))
@@ -53,7 +56,6 @@ public sealed class DevelopmentOutbox : ISmsSender, IEmailSender
 
     private async Task<SendResult> StoreAsync(string channel, string to, string? subject, string text, string? tag, string deliveryKey, CancellationToken cancellationToken)
     {
-        await created.Value;
         var now = clock.GetUtcNow();
         var messageId = DeliveryIds.From($"{channel}:{deliveryKey}").ToString();
         var inverted = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

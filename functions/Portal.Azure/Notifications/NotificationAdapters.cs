@@ -36,6 +36,7 @@ internal static class NotificationAdapters
             services.AddSingleton(provider => new DevelopmentOutbox(
                 provider.GetRequiredService<StorageAccount>().CreateTableServiceClient(new TableClientOptions().With(provider)),
                 provider.GetRequiredService<TimeProvider>()));
+            services.AddHostedService(provider => provider.GetRequiredService<DevelopmentOutbox>());
             services.AddSingleton<ISmsSender>(provider => provider.GetRequiredService<DevelopmentOutbox>());
             services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<DevelopmentOutbox>());
         }

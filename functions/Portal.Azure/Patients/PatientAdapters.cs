@@ -3,11 +3,12 @@ using Portal.Core.Patients;
 
 namespace Portal.Azure.Patients;
 
-/// <summary>The Patients feature's adapters: registration, activation codes and registration replays.</summary>
+/// <summary>The Patients feature's adapters: registration, the patient index, activation codes and registration replays.</summary>
 internal static class PatientAdapters
 {
     public static IServiceCollection AddPatientAdapters(this IServiceCollection services) => services
         .AddSingleton<IPatientRegistry, TablePatientRegistry>()
+        .AddSingleton<IPatientIndex, TablePatientIndex>()
         .AddSingleton<IActivations, TableActivations>()
         .AddSingleton<IRegistrationReplays, TableRegistrationReplays>();
 }

@@ -17,7 +17,7 @@ internal sealed class TableRegistrationReplays(PortalTables tables) : IRegistrat
 
         var entity = response.Value!;
         return new RegistrationReplay(
-            subject, key, entity.GetString("RequestHash"), entity.GetString("PatientId"), entity.GetString("CodeHash"), entity.GetDateTimeOffset("CreatedAt") ?? default);
+            subject, key, entity.GetString("RequestHash"), entity.GetString("PatientId"), entity.GetDateTimeOffset("CreatedAt") ?? default);
     }
 
     public Task SaveAsync(RegistrationReplay replay, CancellationToken cancellationToken) =>
@@ -26,7 +26,6 @@ internal sealed class TableRegistrationReplays(PortalTables tables) : IRegistrat
             {
                 ["RequestHash"] = replay.RequestHash,
                 ["PatientId"] = replay.PatientId,
-                ["CodeHash"] = replay.CodeHash,
                 ["CreatedAt"] = replay.CreatedAt,
             },
             TableUpdateMode.Replace,

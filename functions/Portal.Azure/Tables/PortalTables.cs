@@ -5,7 +5,7 @@ namespace Portal.Azure.Tables;
 /// <summary>The portal's tables in the app's storage account.</summary>
 /// <remarks>
 /// <c>Charts</c>: one partition per patient (RowKey <c>{kind}|{id}</c>).
-/// <c>Lookups</c>: index partitions (<c>subject|{subject}</c>, <c>mrn</c>, <c>activation</c> …).
+/// <c>Lookups</c>: index partitions (<c>subject|{subject}</c>, <c>mrn</c>, <c>name|{birthDate}</c>, <c>activation</c> …).
 /// <c>AuditLog</c>: append-only, one partition per patient, newest first.
 /// </remarks>
 public sealed class PortalTables(TableServiceClient service)

@@ -18,9 +18,9 @@ public static class AccessPolicy
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
     {
         [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile], Clinical),
-        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing], [DataCategory.Billing]),
-        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments]),
+        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
     };
 
@@ -46,6 +46,15 @@ public static class AccessPolicy
         return staffRoles.Any(role => StaffAllows(role, permission)) ? AccessDecision.Allow : AccessDecision.Forbidden;
     }
 
+    /// <summary>
+    /// Decides whether <paramref name="caller"/> may search the clinic's patient index (by MRN, or by name and
+    /// birth date). Every staff role must find the patient it books, treats or bills, and a result carries only
+    /// what tells patients apart (name, birth date, MRN). Patients and caregivers reach their charts through their
+    /// links and search nothing, whatever their links allow; labs send results with the patient's identifiers.
+    /// </summary>
+    public static AccessDecision DecideSearch(Caller caller) =>
+        caller.Roles.Any(AppRoles.Staff.Contains) ? AccessDecision.Allow : AccessDecision.Forbidden;
+
     /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
     public static bool StaffAllows(string role, Permission permission) =>
         StaffGrants.TryGetValue(role, out var grants)
@@ -53,6 +62,12 @@ public static class AccessPolicy
 
     private static bool LinkAllows(PatientLink link, Permission permission)
     {
+        // Activation codes come from the clinic: nobody issues one for themself or for someone they care for.
+        if (permission.Category == DataCategory.Activation)
+        {
+            return false;
+        }
+
         if (link.Kind == LinkKind.Self)
         {
             return true;

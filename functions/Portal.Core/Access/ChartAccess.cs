@@ -33,7 +33,7 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
         await RecordAsync(visit, AuditOutcome.Denied, cancellationToken);
         return decision == AccessDecision.NotFound
             ? Failure.NotFound("The patient")
-            : new Failure(FailureKind.Forbidden, $"You may not {(permission.Write ? "change" : "see")} this patient's {(permission.Category == DataCategory.AccessLog ? "access log" : permission.Category.ToString().ToLowerInvariant())}.");
+            : new Failure(FailureKind.Forbidden, $"You may not {(permission.Write ? "change" : "see")} this patient's {Describe(permission.Category)}.");
     }
 
     /// <summary>Appends the audit event for an allowed visit.</summary>
@@ -56,6 +56,13 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
     /// <summary>The capacity recorded for a caller acting through app roles, e.g. <c>Clinician</c>.</summary>
     public static string StaffCapacity(Caller caller) =>
         caller.Roles.Count > 0 ? string.Join(",", caller.Roles.Order(StringComparer.Ordinal)) : "none";
+
+    private static string Describe(DataCategory category) => category switch
+    {
+        DataCategory.AccessLog => "access log",
+        DataCategory.Activation => "activation code",
+        _ => category.ToString().ToLowerInvariant(),
+    };
 
     private static string ActingAs(Caller caller, PatientLink? link, DateTimeOffset now) =>
         link is not null && link.IsActive(now) ? (link.Kind == LinkKind.Self ? "self" : "proxy") : StaffCapacity(caller);

@@ -29,4 +29,7 @@ public enum DataCategory
 
     /// <summary>Granting and revoking caregiver access; only the patient.</summary>
     Proxies,
+
+    /// <summary>Issuing portal activation codes; only the front desk and administrators, never the patient or a caregiver.</summary>
+    Activation,
 }

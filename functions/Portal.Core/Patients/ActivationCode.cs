@@ -52,6 +52,16 @@ public static class ActivationCode
         return builder.Length == Length ? builder.ToString() : null;
     }
 
+    /// <summary>
+    /// A fresh code for the patient and the activation to store for it. The code in clear is handed over once
+    /// and never stored; the activation carries only its hash.
+    /// </summary>
+    public static (string Code, PendingActivation Activation) Issue(string patientId, string patientName, DateOnly birthDate, DateTimeOffset now)
+    {
+        var code = Generate();
+        return (code, new PendingActivation(Hash(Normalize(code)!), patientId, patientName, birthDate, now + PendingActivation.Lifetime));
+    }
+
     /// <summary>The stored form of a normalized code.</summary>
     public static string Hash(string normalizedCode) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(normalizedCode)));

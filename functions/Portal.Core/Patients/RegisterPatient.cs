@@ -16,7 +16,7 @@ namespace Portal.Core.Patients;
 /// code (the first one is ended: it was never seen, the response was lost).
 /// </summary>
 public sealed partial class RegisterPatient(
-    IPatientRegistry registry, IActivations activations, IRegistrationReplays replays, ChartAccess access, TimeProvider time)
+    IPatientRegistry registry, IRegistrationReplays replays, ActivationCodeReplacement codes, ChartAccess access, TimeProvider time)
 {
     /// <summary>Registers the patient; 403 unless the caller may change profiles, 409 on a duplicate MRN or a reused key.</summary>
     public async Task<Result<PatientRegistered>> ExecuteAsync(Caller caller, NewPatient patient, string? idempotencyKey, CancellationToken cancellationToken)
@@ -39,12 +39,12 @@ public sealed partial class RegisterPatient(
         if (replay is not null && replay.CreatedAt + RegistrationReplay.Lifetime > now)
         {
             return replay.RequestHash == requestHash
-                ? await ReissueAsync(caller, patient, replay, now, cancellationToken)
+                ? await ReissueAsync(caller, replay, cancellationToken)
                 : new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different registration.");
         }
 
         var patientId = Guid.NewGuid().ToString("N");
-        var (code, activation) = NewCode(patientId, patient, now);
+        var (code, activation) = ActivationCode.Issue(patientId, $"{patient.GivenName.Trim()} {patient.FamilyName.Trim()}", patient.BirthDate, now);
         var profile = new PatientProfile(
             patientId, patient.Mrn, patient.GivenName.Trim(), patient.FamilyName.Trim(), patient.BirthDate, patient.Phone, patient.Email,
             Address: null, PreferredLanguage: null, TimeZone: null, SmsConsent: false, EmailConsent: false, EmergencyContacts: [], Insurance: null);
@@ -57,28 +57,24 @@ public sealed partial class RegisterPatient(
 
         if (idempotencyKey is not null)
         {
-            await replays.SaveAsync(new RegistrationReplay(caller.Subject, idempotencyKey, requestHash, storedId, activation.CodeHash, now), cancellationToken);
+            await replays.SaveAsync(new RegistrationReplay(caller.Subject, idempotencyKey, requestHash, storedId, now), cancellationToken);
         }
 
         await AuditAsync(caller, storedId, cancellationToken);
         return new PatientRegistered(storedId, code, activation.ExpiresAt);
     }
 
-    private async Task<Result<PatientRegistered>> ReissueAsync(
-        Caller caller, NewPatient patient, RegistrationReplay replay, DateTimeOffset now, CancellationToken cancellationToken)
+    // The first response was lost, so nobody saw its code: replace it the one way codes are replaced.
+    private async Task<Result<PatientRegistered>> ReissueAsync(Caller caller, RegistrationReplay replay, CancellationToken cancellationToken)
     {
-        var (code, activation) = NewCode(replay.PatientId, patient, now);
-        await activations.ReplaceAsync(replay.CodeHash, activation, now, cancellationToken);
-        await replays.SaveAsync(replay with { CodeHash = activation.CodeHash }, cancellationToken);
-        await AuditAsync(caller, replay.PatientId, cancellationToken);
-        return new PatientRegistered(replay.PatientId, code, activation.ExpiresAt);
-    }
+        var issued = await codes.ReplaceAsync(replay.PatientId, cancellationToken);
+        if (!issued.Succeeded)
+        {
+            return issued.Failure;
+        }
 
-    private static (string Code, PendingActivation Activation) NewCode(string patientId, NewPatient patient, DateTimeOffset now)
-    {
-        var code = ActivationCode.Generate();
-        var name = $"{patient.GivenName.Trim()} {patient.FamilyName.Trim()}";
-        return (code, new PendingActivation(ActivationCode.Hash(ActivationCode.Normalize(code)!), patientId, name, patient.BirthDate, now + PendingActivation.Lifetime));
+        await AuditAsync(caller, replay.PatientId, cancellationToken);
+        return new PatientRegistered(replay.PatientId, issued.Value.ActivationCode, issued.Value.ExpiresAt);
     }
 
     private Task AuditAsync(Caller caller, string patientId, CancellationToken cancellationToken) =>
@@ -90,13 +86,10 @@ public sealed partial class RegisterPatient(
         errors.RequireText(patient.GivenName, "givenName", 100);
         errors.RequireText(patient.FamilyName, "familyName", 100);
         errors.Require(patient.BirthDate <= today && patient.BirthDate.Year >= 1900, "birthDate", "The date of birth must be in the past.");
-        errors.Require(Mrn().IsMatch(patient.Mrn ?? ""), "mrn", "1 to 32 letters, digits or dashes.");
+        errors.Require(MedicalRecordNumber.IsValid(patient.Mrn), "mrn", MedicalRecordNumber.Rule);
         ProfileRules.ValidateContact(patient.Phone, patient.Email, errors);
         return errors;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
-    private static partial Regex Mrn();
 
     [GeneratedRegex("^[\\x21-\\x7E]{1,100}$")]
     private static partial Regex IdempotencyKey();

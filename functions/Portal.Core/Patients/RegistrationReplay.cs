@@ -8,9 +8,8 @@ namespace Portal.Core.Patients;
 /// <param name="Key">The caller's Idempotency-Key.</param>
 /// <param name="RequestHash">SHA-256 of the request, to refuse the key's reuse for another request.</param>
 /// <param name="PatientId">The registered patient.</param>
-/// <param name="CodeHash">The hash of the activation code last handed out for this registration.</param>
 /// <param name="CreatedAt">When the key was first used; keys are honoured for <see cref="Lifetime"/>.</param>
-public sealed record RegistrationReplay(string Subject, string Key, string RequestHash, string PatientId, string CodeHash, DateTimeOffset CreatedAt)
+public sealed record RegistrationReplay(string Subject, string Key, string RequestHash, string PatientId, DateTimeOffset CreatedAt)
 {
     /// <summary>How long a key is remembered.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);

@@ -10,7 +10,8 @@ using Portal.Core.Profile;
 namespace Portal.LocalHost.DemoData;
 
 /// <summary>
-/// Seeds the demo clinic through the real use cases (register, activate, change profile), once:
+/// Seeds the demo clinic through the real use cases, as the people who would do it: the front desk
+/// (Jordan Lee) registers each patient and enters the intake details, then the patient activates. Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -59,6 +60,8 @@ internal static class DemoSeed
         return report.ToString();
     }
 
+    // The access log must tell who really wrote: the front desk registers the patient and enters the intake
+    // details (address, insurance, consents); then the patient activates their account with their own sign-in.
     private static async Task<string> CreateAsync(IServiceProvider services, Caller frontDesk, DemoPeople.DemoPatient patient, CancellationToken cancellationToken)
     {
         var registered = await services.GetRequiredService<RegisterPatient>().ExecuteAsync(
@@ -68,11 +71,7 @@ internal static class DemoSeed
             throw new InvalidOperationException($"Demo patient {patient.Subject} could not be registered: {registered.Failure.Detail} Delete the .azurite folder to start afresh.");
         }
 
-        var person = new Caller(patient.Subject, $"{patient.GivenName} {patient.FamilyName}", new HashSet<string> { "Patient" }, HasMfa: true);
-        var linked = await services.GetRequiredService<RedeemActivationCode>().ExecuteAsync(person, registered.Value.ActivationCode, patient.BirthDate, cancellationToken);
-        var patientId = linked.Value?.PatientId ?? throw new InvalidOperationException($"Demo patient {patient.Subject} could not be activated: {linked.Failure?.Detail}");
-
-        var profile = await services.GetRequiredService<GetProfile>().ExecuteAsync(person, patientId, cancellationToken);
+        var patientId = registered.Value.PatientId;
         var patch = $$"""
             {
               "address": { "line1": "{{patient.Line1}}", "line2": null, "city": "{{patient.City}}", "state": "{{patient.State}}", "postalCode": "{{patient.PostalCode}}", "country": "US" },
@@ -84,8 +83,17 @@ internal static class DemoSeed
               "insurance": { "payer": "{{patient.Insurer}}", "plan": null, "memberId": "{{patient.MemberId}}", "groupNumber": null }
             }
             """;
-        var changed = await services.GetRequiredService<ChangeProfile>().ExecuteAsync(person, patientId, profile.Value!.ETag, patch, cancellationToken);
-        return changed.Succeeded ? patientId : throw new InvalidOperationException($"Demo profile for {patient.Subject} was refused: {changed.Failure.Detail}");
+
+        // "*" rather than a read first: the seed wrote this profile a moment ago and nobody else can reach it yet.
+        var changed = await services.GetRequiredService<ChangeProfile>().ExecuteAsync(frontDesk, patientId, "*", patch, cancellationToken);
+        if (!changed.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo profile for {patient.Subject} was refused: {changed.Failure.Detail}");
+        }
+
+        var person = new Caller(patient.Subject, $"{patient.GivenName} {patient.FamilyName}", new HashSet<string> { "Patient" }, HasMfa: true);
+        var linked = await services.GetRequiredService<RedeemActivationCode>().ExecuteAsync(person, registered.Value.ActivationCode, patient.BirthDate, cancellationToken);
+        return linked.Succeeded ? patientId : throw new InvalidOperationException($"Demo patient {patient.Subject} could not be activated: {linked.Failure.Detail}");
     }
 
     private static Caller Caller(DemoPeople.Person person, bool mfa) => new(person.Subject, person.Name, person.Roles.ToHashSet(), mfa);

@@ -12,6 +12,8 @@ public class AuthenticationTests
         { "GET", "api/me" },
         { "POST", "api/me/activate" },
         { "POST", "api/patients" },
+        { "GET", "api/patients?mrn=M-1" },
+        { "POST", "api/patients/p1/activation-code" },
         { "GET", "api/patients/p1/profile" },
         { "PATCH", "api/patients/p1/profile" },
         { "GET", "api/patients/p1/access-log" },

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 
 namespace Portal.IntegrationTests.Api;
 
@@ -64,15 +66,22 @@ internal sealed class PortalApi(HttpClient client)
 
     public Task<HttpResponseMessage> GetAsync(string path, string? token) => SendAsync(HttpMethod.Get, path, token);
 
+    /// <summary>A birth date no other test is likely to use, so a name search sees only its own test's patients.</summary>
+    public static DateOnly UniqueBirthDate() => new DateOnly(1900, 1, 1).AddDays(Random.Shared.Next(0, 40_000));
+
+    /// <summary>Letters no other test is likely to use in a name.</summary>
+    public static string UniqueLetters(int count = 8) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('a' + Random.Shared.Next(26))));
+
     /// <summary>Front desk registers a new patient; returns the id and the activation code.</summary>
-    public async Task<(string PatientId, string Code, DateOnly BirthDate)> RegisterAsync(string? mrn = null)
+    public async Task<(string PatientId, string Code, DateOnly BirthDate)> RegisterAsync(
+        string? mrn = null, string givenName = "Test", string familyName = "Patient", DateOnly? birthDate = null)
     {
         var frontDesk = await TokenAsync(UniqueSubject("frontdesk"), ["FrontDesk"]);
-        var birthDate = new DateOnly(1980, 5, 17);
+        birthDate ??= new DateOnly(1980, 5, 17);
         var body = JsonSerializer.Serialize(new
         {
-            givenName = "Test",
-            familyName = "Patient",
+            givenName,
+            familyName,
             birthDate,
             mrn = mrn ?? $"T-{Guid.NewGuid():N}"[..20],
             phone = "+15555550100",
@@ -81,8 +90,12 @@ internal sealed class PortalApi(HttpClient client)
         using var response = await SendAsync(HttpMethod.Post, "api/patients", frontDesk, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return (json["patientId"]!.GetValue<string>(), json["activationCode"]!.GetValue<string>(), birthDate);
+        return (json["patientId"]!.GetValue<string>(), json["activationCode"]!.GetValue<string>(), birthDate.Value);
     }
+
+    /// <summary>Redeems an activation code as the person with <paramref name="token"/>.</summary>
+    public Task<HttpResponseMessage> ActivateAsync(string token, string code, DateOnly birthDate) =>
+        SendAsync(HttpMethod.Post, "api/me/activate", token, JsonSerializer.Serialize(new { code, birthDate }));
 
     /// <summary>A new patient, activated by a new person; returns the patient id and that person's token.</summary>
     public async Task<(string PatientId, string Token, string Subject)> NewActivatedPatientAsync(bool mfa = true)
@@ -90,9 +103,19 @@ internal sealed class PortalApi(HttpClient client)
         var (patientId, code, birthDate) = await RegisterAsync();
         var subject = UniqueSubject();
         var token = await TokenAsync(subject, mfa: mfa);
-        using var response = await SendAsync(HttpMethod.Post, "api/me/activate", token, JsonSerializer.Serialize(new { code, birthDate }));
+        using var response = await ActivateAsync(token, code, birthDate);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (patientId, token, subject);
+    }
+
+    /// <summary>A new person who cares for the patient through a grant with <paramref name="scopes"/>; returns their token.</summary>
+    /// <remarks>Grants have no endpoint yet, so the link is written the way the demo seed writes one.</remarks>
+    public async Task<string> CaregiverAsync(string patientId, params string[] scopes)
+    {
+        var subject = UniqueSubject("caregiver");
+        var links = (await TestPortal.GetAsync()).Services.GetRequiredService<IPatientLinks>();
+        await links.SaveAsync(new PatientLink(subject, patientId, LinkKind.Proxy, "Test Patient", scopes, DateTimeOffset.UtcNow.AddDays(30), null, "grant-test", "parent"), default);
+        return await TokenAsync(subject);
     }
 
     public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response) =>

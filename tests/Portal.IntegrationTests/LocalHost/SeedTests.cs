@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.IntegrationTests.Api;
 using Portal.IntegrationTests.LocalHost.TestFunctions;
+using Portal.LocalHost.DemoData;
 
 namespace Portal.IntegrationTests.LocalHost;
 
@@ -12,5 +14,29 @@ public sealed class SeedTests
 
         Assert.Equal("Seeded the test functions.", portal.SeedOutput);
         Assert.Equal(["ran"], portal.Services.GetRequiredService<InvocationLog>().Get("Seed"));
+    }
+
+    [Fact]
+    public async Task The_demo_patients_access_log_shows_the_front_desk_wrote_her_profile_and_she_only_activated()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = await PortalApi.CreateAsync();
+        var ana = await api.TokenAsync("patient-ana", name: "Ana Diaz");
+
+        using var me = await api.GetAsync("api/me", ana);
+        var patientId = (await PortalApi.ReadJsonAsync(me))["patients"]![0]!["patientId"]!.GetValue<string>();
+        using var log = await api.GetAsync($"api/patients/{patientId}/access-log", ana);
+
+        var events = (await PortalApi.ReadJsonAsync(log))["items"]!.AsArray()
+            .Select(e => (e!["action"]!.GetValue<string>(), e["actor"]!["subject"]!.GetValue<string>(), e["actor"]!["name"]!.GetValue<string>(), e["actingAs"]!.GetValue<string>()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("activation.redeem", "patient-ana", "Ana Diaz", "self"),
+                ("profile.write", "frontdesk-lee", "Jordan Lee", "FrontDesk"),
+                ("patient.register", "frontdesk-lee", "Jordan Lee", "FrontDesk"),
+            ],
+            events);
     }
 }

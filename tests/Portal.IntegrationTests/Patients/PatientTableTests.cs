@@ -13,7 +13,7 @@ public class PatientTableTests
     public async Task A_duplicate_mrn_is_refused_and_a_half_finished_registration_is_adopted_on_retry()
     {
         var tables = await TestTables.CreateAsync();
-        var registry = new TablePatientRegistry(tables);
+        var registry = TestTables.Registry(tables);
         var mrn = $"M-{Guid.NewGuid():N}"[..20];
 
         // A crash after the MRN index was written but before the chart: the index is orphaned.
@@ -35,7 +35,7 @@ public class PatientTableTests
         var tables = await TestTables.CreateAsync();
         var id = Guid.NewGuid().ToString("N");
         var pending = TestTables.Activation(id);
-        await new TablePatientRegistry(tables).RegisterAsync(TestTables.Profile(id, $"A-{Guid.NewGuid():N}"[..20]), pending, default);
+        await TestTables.Registry(tables).RegisterAsync(TestTables.Profile(id, $"A-{Guid.NewGuid():N}"[..20]), pending, default);
         var activations = new TableActivations(tables);
         var read = (await activations.FindAsync(pending.CodeHash, default))!;
 

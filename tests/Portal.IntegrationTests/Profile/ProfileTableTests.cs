@@ -1,4 +1,3 @@
-using Portal.Azure.Patients;
 using Portal.Azure.Profile;
 using Portal.Core.Common;
 using Portal.IntegrationTests.Storage;
@@ -13,7 +12,7 @@ public class ProfileTableTests
     {
         var tables = await TestTables.CreateAsync();
         var id = Guid.NewGuid().ToString("N");
-        await new TablePatientRegistry(tables).RegisterAsync(TestTables.Profile(id, $"E-{Guid.NewGuid():N}"[..20]), TestTables.Activation(id), default);
+        await TestTables.Registry(tables).RegisterAsync(TestTables.Profile(id, $"E-{Guid.NewGuid():N}"[..20]), TestTables.Activation(id), default);
         var profiles = new TableProfiles(tables);
         var read = (await profiles.FindAsync(id, default))!;
 

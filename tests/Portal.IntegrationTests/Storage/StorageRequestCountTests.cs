@@ -42,7 +42,11 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             }
 
             var response = await api.SendAsync(request);
-            var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed : (HttpStatusCode)0;
+            var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound
+                : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed
+                : endpoint.Contains("403") ? HttpStatusCode.Forbidden
+                : endpoint.Contains("409") ? HttpStatusCode.Conflict
+                : (HttpStatusCode)0;
             Assert.True(expectedStatus == 0 ? response.IsSuccessStatusCode : response.StatusCode == expectedStatus, $"{endpoint}: {response.StatusCode}");
             rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
             return response;
@@ -51,12 +55,19 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/health", 1, HttpMethod.Get, "api/health", null);
         await Measure("GET /api/openapi.json", 0, HttpMethod.Get, "api/openapi.json", null);
         await Measure("POST /api/dev/token", 0, HttpMethod.Post, "api/dev/token", null, """{"subject":"count-me"}""");
-        var registered = await Measure("POST /api/patients", 4, HttpMethod.Post, "api/patients", frontDesk,
-            JsonSerializer.Serialize(new { givenName = "Count", familyName = "Me", birthDate = "1970-01-01", mrn = $"C-{Guid.NewGuid():N}"[..20] }));
-        var created = await Api.PortalApi.ReadJsonAsync(registered);
-        var patientId = created["patientId"]!.GetValue<string>();
+        await Measure("GET /api/dev/outbox", 1, HttpMethod.Get, "api/dev/outbox?limit=5", null);
+        var (family, birthDate, mrn) = ("Count" + Api.PortalApi.UniqueLetters(), Api.PortalApi.UniqueBirthDate().ToString("yyyy-MM-dd"), $"C-{Guid.NewGuid():N}"[..20]);
+        var registered = await Measure("POST /api/patients", 5, HttpMethod.Post, "api/patients", frontDesk,
+            JsonSerializer.Serialize(new { givenName = "Count", familyName = family, birthDate, mrn }));
+        var patientId = (await Api.PortalApi.ReadJsonAsync(registered))["patientId"]!.GetValue<string>();
+        await Measure("GET /api/patients?mrn (1 found)", 2, HttpMethod.Get, $"api/patients?mrn={mrn}", clinician);
+        await Measure("GET /api/patients?name&birthDate (1 found)", 2, HttpMethod.Get, $"api/patients?name={family}&birthDate={birthDate}", frontDesk);
+        await Measure("GET /api/patients?name&birthDate (none found)", 1, HttpMethod.Get, $"api/patients?name={family}x&birthDate={birthDate}", frontDesk);
+        await Measure("GET /api/patients (patient, 403)", 0, HttpMethod.Get, $"api/patients?mrn={mrn}", patient);
+        var reissued = await Measure("POST /api/patients/{id}/activation-code", 4, HttpMethod.Post, $"api/patients/{patientId}/activation-code", frontDesk);
         await Measure("POST /api/me/activate", 4, HttpMethod.Post, "api/me/activate", patient,
-            JsonSerializer.Serialize(new { code = created["activationCode"]!.GetValue<string>(), birthDate = "1970-01-01" }));
+            JsonSerializer.Serialize(new { code = (await Api.PortalApi.ReadJsonAsync(reissued))["activationCode"]!.GetValue<string>(), birthDate }));
+        await Measure("POST /api/patients/{id}/activation-code (activated, 409)", 3, HttpMethod.Post, $"api/patients/{patientId}/activation-code", frontDesk);
         await Measure("GET /api/me", 1, HttpMethod.Get, "api/me", patient);
         var read = await Measure("GET /api/patients/{id}/profile (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/profile", patient);
         await Measure("GET /api/patients/{id}/profile (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", clinician);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Portal.Azure.Patients;
 using Portal.Azure.Tables;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
@@ -19,6 +20,9 @@ internal static class TestTables
 
         return new PortalTables(service);
     }
+
+    /// <summary>The registry as the app wires it.</summary>
+    public static TablePatientRegistry Registry(PortalTables tables) => new(tables, new TableActivations(tables), TimeProvider.System);
 
     public static PatientProfile Profile(string id, string mrn) => new(
         id, mrn, "Ada", "Lovelace", new DateOnly(1815, 12, 10), "+15555550100", null, null, null, null, false, false, [], null);

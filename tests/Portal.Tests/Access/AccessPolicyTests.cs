@@ -15,7 +15,7 @@ public class AccessPolicyTests
     public static TheoryData<DataCategory, bool> EveryPermission()
     {
         var data = new TheoryData<DataCategory, bool>();
-        foreach (var category in Enum.GetValues<DataCategory>())
+        foreach (var category in Enum.GetValues<DataCategory>().Where(c => c != DataCategory.Activation))
         {
             data.Add(category, false);
             data.Add(category, true);
@@ -26,8 +26,29 @@ public class AccessPolicyTests
 
     [Theory]
     [MemberData(nameof(EveryPermission))]
-    public void The_patient_may_do_everything_with_their_own_chart(DataCategory category, bool write) =>
+    public void The_patient_may_do_everything_with_their_own_chart_but_issue_activation_codes(DataCategory category, bool write) =>
         Assert.Equal(AccessDecision.Allow, AccessPolicy.Decide(Callers.Person(), Self(), new Permission(category, write), Now));
+
+    [Fact]
+    public void Nobody_issues_an_activation_code_through_a_link_not_the_patient_nor_a_caregiver_with_any_scope()
+    {
+        Assert.Equal(AccessDecision.Forbidden, AccessPolicy.Decide(Callers.Person(), Self(), Permission.Change(DataCategory.Activation), Now));
+        Assert.Equal(AccessDecision.Forbidden, AccessPolicy.Decide(Callers.Person(), Proxy(["activation.write", "profile.write"]), Permission.Change(DataCategory.Activation), Now));
+    }
+
+    [Theory]
+    [InlineData(AppRoles.FrontDesk, AccessDecision.Allow)]
+    [InlineData(AppRoles.Clinician, AccessDecision.Allow)]
+    [InlineData(AppRoles.Billing, AccessDecision.Allow)]
+    [InlineData(AppRoles.Admin, AccessDecision.Allow)]
+    [InlineData(AppRoles.LabPush, AccessDecision.Forbidden)]
+    [InlineData("Patient", AccessDecision.Forbidden)]
+    public void Staff_search_the_patient_index_and_no_one_else_does(string role, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.DecideSearch(Callers.Staff(role)));
+
+    [Fact]
+    public void A_person_without_roles_does_not_search_the_patient_index() =>
+        Assert.Equal(AccessDecision.Forbidden, AccessPolicy.DecideSearch(Callers.Person()));
 
     [Fact]
     public void Someone_without_a_link_or_role_gets_not_found_so_existence_does_not_leak() =>
@@ -80,6 +101,10 @@ public class AccessPolicyTests
     [InlineData(AppRoles.FrontDesk, DataCategory.Profile, true, AccessDecision.Allow)]
     [InlineData(AppRoles.FrontDesk, DataCategory.Appointments, true, AccessDecision.Allow)]
     [InlineData(AppRoles.FrontDesk, DataCategory.Results, false, AccessDecision.Forbidden)]
+    [InlineData(AppRoles.FrontDesk, DataCategory.Activation, true, AccessDecision.Allow)]
+    [InlineData(AppRoles.Admin, DataCategory.Activation, true, AccessDecision.Allow)]
+    [InlineData(AppRoles.Clinician, DataCategory.Activation, true, AccessDecision.Forbidden)]
+    [InlineData(AppRoles.Billing, DataCategory.Activation, true, AccessDecision.Forbidden)]
     [InlineData(AppRoles.Billing, DataCategory.Billing, true, AccessDecision.Allow)]
     [InlineData(AppRoles.Billing, DataCategory.Records, false, AccessDecision.Forbidden)]
     [InlineData(AppRoles.Admin, DataCategory.AccessLog, false, AccessDecision.Allow)]

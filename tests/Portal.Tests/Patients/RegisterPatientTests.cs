@@ -13,7 +13,7 @@ public class RegisterPatientTests
     private static readonly NewPatient Ana = new("Ana", "Diaz", new DateOnly(1984, 3, 9), "MRN-1", "+15555550101", "ana@example.org");
     private readonly FixedClock clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IPatientRegistry> registry = new();
-    private readonly Mock<IActivations> activations = new();
+    private readonly InMemoryActivations activations = new();
     private readonly Dictionary<(string, string), RegistrationReplay> remembered = [];
     private readonly Mock<IRegistrationReplays> replays = new();
     private PendingActivation? lastActivation;
@@ -21,7 +21,7 @@ public class RegisterPatientTests
     public RegisterPatientTests()
     {
         registry.Setup(r => r.RegisterAsync(It.IsAny<PatientProfile>(), It.IsAny<PendingActivation>(), It.IsAny<CancellationToken>()))
-            .Callback<PatientProfile, PendingActivation, CancellationToken>((_, a, _) => lastActivation = a)
+            .Callback<PatientProfile, PendingActivation, CancellationToken>((_, a, _) => activations.Issue(lastActivation = a))
             .ReturnsAsync((PatientProfile p, PendingActivation _, CancellationToken _) => p.PatientId);
         replays.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string s, string k, CancellationToken _) => remembered.GetValueOrDefault((s, k)));
@@ -31,7 +31,7 @@ public class RegisterPatientTests
     }
 
     private RegisterPatient UseCase() =>
-        new(registry.Object, activations.Object, replays.Object, new ChartAccess(Mock.Of<IPatientLinks>(), Mock.Of<IAuditLog>(), clock), clock);
+        new(registry.Object, replays.Object, new ActivationCodeReplacement(activations, clock), new ChartAccess(Mock.Of<IPatientLinks>(), Mock.Of<IAuditLog>(), clock), clock);
 
     [Fact]
     public async Task Front_desk_gets_a_code_that_is_stored_only_as_its_hash_and_expires_in_14_days()
@@ -69,11 +69,21 @@ public class RegisterPatientTests
         Assert.Equal(first.Value!.PatientId, retry.Value!.PatientId);
         Assert.NotEqual(first.Value.ActivationCode, retry.Value.ActivationCode);
         registry.Verify(r => r.RegisterAsync(It.IsAny<PatientProfile>(), It.IsAny<PendingActivation>(), It.IsAny<CancellationToken>()), Times.Once);
-        activations.Verify(a => a.ReplaceAsync(
-            ActivationCode.Hash(ActivationCode.Normalize(first.Value.ActivationCode)!),
-            It.Is<PendingActivation>(p => p.PatientId == first.Value.PatientId && p.CodeHash == ActivationCode.Hash(ActivationCode.Normalize(retry.Value.ActivationCode)!)),
-            clock.Now,
-            It.IsAny<CancellationToken>()));
+        Assert.Equal(clock.Now, activations[HashOf(first.Value.ActivationCode)].ExpiresAt);
+        var fresh = activations[HashOf(retry.Value.ActivationCode)];
+        Assert.Equal((first.Value.PatientId, "Ana Diaz", Ana.BirthDate, clock.Now.AddDays(14)), (fresh.PatientId, fresh.PatientName, fresh.BirthDate, fresh.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_patient_activated_is_a_conflict_and_issues_no_code()
+    {
+        var frontDesk = Callers.Staff(AppRoles.FrontDesk);
+        var first = await UseCase().ExecuteAsync(frontDesk, Ana, "key-4", default);
+        activations.Update(activations[HashOf(first.Value!.ActivationCode)] with { RedeemedBy = "ana", RedeemedAt = clock.Now });
+
+        var retry = await UseCase().ExecuteAsync(frontDesk, Ana, "key-4", default);
+
+        Assert.Equal(FailureKind.Conflict, retry.Failure?.Kind);
     }
 
     [Fact]
@@ -96,4 +106,6 @@ public class RegisterPatientTests
 
         registry.Verify(r => r.RegisterAsync(It.IsAny<PatientProfile>(), It.IsAny<PendingActivation>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
+
+    private static string HashOf(string code) => ActivationCode.Hash(ActivationCode.Normalize(code)!);
 }
