@@ -24,4 +24,7 @@ public sealed class ApiOperationAttribute(string summary) : Attribute
 
     /// <summary>The operation requires an <c>If-Match</c> request header with the ETag last read.</summary>
     public bool IfMatch { get; init; }
+
+    /// <summary>A POST, PUT or PATCH that reads no body (the path says it all), so it declares no <see cref="ApiRequestAttribute"/>.</summary>
+    public bool NoRequestBody { get; init; }
 }

@@ -14,6 +14,7 @@ public sealed class ActivationCodeFunction(PortalHttp http, ReissueActivationCod
     [ApiOperation(
         "Issue a new activation code for a patient who has not activated yet (FrontDesk, Admin).",
         Tag = "Patients",
+        NoRequestBody = true,
         Description = "The new code ends any earlier unused one. Answers 200, not 201: the code is handed over once and is not a resource "
             + "one can read again. A retry is safe: it ends the code the lost answer carried. 409 once the patient has activated their account.")]
     [ApiResponse(200, typeof(IssuedActivationCode))]

@@ -42,7 +42,8 @@ public sealed class ApiDeclarationTests
         var missing = new List<string>();
         foreach (var endpoint in endpoints)
         {
-            if (endpoint.Method.GetCustomAttribute<ApiOperationAttribute>() is null)
+            var operation = endpoint.Method.GetCustomAttribute<ApiOperationAttribute>();
+            if (operation is null)
             {
                 missing.Add($"{endpoint.Name}: [ApiOperation] is missing");
             }
@@ -53,7 +54,7 @@ public sealed class ApiDeclarationTests
             }
 
             var bodyMethod = (endpoint.HttpMethods ?? ["POST"]).FirstOrDefault(m => m is "POST" or "PUT" or "PATCH");
-            if (bodyMethod is not null && endpoint.Method.GetCustomAttribute<ApiRequestAttribute>() is null)
+            if (bodyMethod is not null && operation is not { NoRequestBody: true } && endpoint.Method.GetCustomAttribute<ApiRequestAttribute>() is null)
             {
                 missing.Add($"{endpoint.Name}: [ApiRequest] is missing (it accepts {bodyMethod})");
             }
