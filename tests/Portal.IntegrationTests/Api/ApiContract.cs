@@ -16,7 +16,7 @@ internal sealed partial class ApiContract
     // Where the document is registered for $ref resolution; never fetched.
     private static readonly Uri DocumentUri = new("https://portal.test/openapi.json");
 
-    private static readonly Lazy<Task<ApiContract>> Served = new(async () =>
+    private static readonly SharedFixture<ApiContract> Served = new("API contract", async () =>
         Parse(await (await TestPortal.GetAsync()).Client.GetStringAsync("api/openapi.json")));
 
     private readonly JsonObject document;
@@ -41,7 +41,7 @@ internal sealed partial class ApiContract
     }
 
     /// <summary>The contract of the shared test portal's served document, read once per test run.</summary>
-    public static Task<ApiContract> GetAsync() => Served.Value;
+    public static Task<ApiContract> GetAsync() => Served.GetAsync();
 
     /// <summary>A contract from a document's text.</summary>
     public static ApiContract Parse(string json) => new(json);
