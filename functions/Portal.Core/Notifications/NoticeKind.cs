@@ -1,0 +1,41 @@
+namespace Portal.Core.Notifications;
+
+/// <summary>What a notice tells the patient is waiting. Never more than that: no test, value, diagnosis or drug.</summary>
+public enum NoticeKind
+{
+    /// <summary>The care team wrote in a secure conversation.</summary>
+    NewMessage,
+
+    /// <summary>A test result was released to the portal.</summary>
+    NewResult,
+
+    /// <summary>A document (letter, visit summary, form) was added.</summary>
+    NewDocument,
+
+    /// <summary>An appointment was booked.</summary>
+    AppointmentBooked,
+
+    /// <summary>An appointment was moved.</summary>
+    AppointmentChanged,
+
+    /// <summary>An appointment was cancelled.</summary>
+    AppointmentCancelled,
+
+    /// <summary>An appointment is coming up.</summary>
+    AppointmentReminder,
+
+    /// <summary>A refill request changed status.</summary>
+    RefillStatus,
+
+    /// <summary>A new statement is ready.</summary>
+    StatementReady,
+
+    /// <summary>A request to amend the record changed status.</summary>
+    AmendmentStatus,
+
+    /// <summary>Someone was invited to act as a caregiver.</summary>
+    ProxyInvitation,
+
+    /// <summary>Contact details changed or a caregiver was added: sent at once, whatever the quiet hours.</summary>
+    SecurityNotice,
+}

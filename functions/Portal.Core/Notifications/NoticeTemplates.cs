@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace Portal.Core.Notifications;
+
+/// <summary>
+/// The words of every notice, in English and Spanish (the patient's <c>preferredLanguage</c>; English otherwise).
+/// A template sees only the clinic's name, the portal's address and <see cref="NoticeDetails"/>, so no notice can
+/// carry clinical detail: it says that something is waiting and where to read it.
+/// </summary>
+public static class NoticeTemplates
+{
+    private sealed record Words(string Subject, string Line);
+
+    private static readonly IReadOnlyDictionary<NoticeKind, Words> English = new Dictionary<NoticeKind, Words>
+    {
+        [NoticeKind.NewMessage] = new("You have a new message", "You have a new message from your care team."),
+        [NoticeKind.NewResult] = new("A new test result is ready", "A new test result is ready for you."),
+        [NoticeKind.NewDocument] = new("A new document is ready", "A new document was added to your record."),
+        [NoticeKind.AppointmentBooked] = new("Your appointment is booked", "Your appointment on {when} is booked."),
+        [NoticeKind.AppointmentChanged] = new("Your appointment has changed", "Your appointment is now on {when}."),
+        [NoticeKind.AppointmentCancelled] = new("Your appointment was cancelled", "Your appointment on {when} was cancelled."),
+        [NoticeKind.AppointmentReminder] = new("Appointment reminder", "Reminder: you have an appointment on {when}."),
+        [NoticeKind.RefillStatus] = new("Your refill request was updated", "There is an update on your refill request."),
+        [NoticeKind.StatementReady] = new("A new statement is ready", "A new statement is ready."),
+        [NoticeKind.AmendmentStatus] = new("Your request to amend your record was updated", "There is an update on your request to amend your record."),
+        [NoticeKind.ProxyInvitation] = new("You are invited to the patient portal", "You have been invited to help someone with their care in the patient portal."),
+        [NoticeKind.SecurityNotice] = new("A change to your portal account", "Your portal account changed. If this was not you, call the clinic."),
+    };
+
+    private static readonly IReadOnlyDictionary<NoticeKind, Words> Spanish = new Dictionary<NoticeKind, Words>
+    {
+        [NoticeKind.NewMessage] = new("Tiene un mensaje nuevo", "Tiene un mensaje nuevo de su equipo de atención."),
+        [NoticeKind.NewResult] = new("Tiene un resultado nuevo", "Tiene un resultado de laboratorio nuevo."),
+        [NoticeKind.NewDocument] = new("Tiene un documento nuevo", "Se agregó un documento nuevo a su expediente."),
+        [NoticeKind.AppointmentBooked] = new("Su cita está reservada", "Su cita del {when} está reservada."),
+        [NoticeKind.AppointmentChanged] = new("Su cita cambió", "Su cita ahora es el {when}."),
+        [NoticeKind.AppointmentCancelled] = new("Su cita fue cancelada", "Su cita del {when} fue cancelada."),
+        [NoticeKind.AppointmentReminder] = new("Recordatorio de cita", "Recordatorio: tiene una cita el {when}."),
+        [NoticeKind.RefillStatus] = new("Su solicitud de resurtido cambió", "Hay novedades sobre su solicitud de resurtido."),
+        [NoticeKind.StatementReady] = new("Tiene un estado de cuenta nuevo", "Tiene un estado de cuenta nuevo."),
+        [NoticeKind.AmendmentStatus] = new("Su solicitud de corrección cambió", "Hay novedades sobre su solicitud de corregir su expediente."),
+        [NoticeKind.ProxyInvitation] = new("Invitación al portal del paciente", "Lo invitaron a ayudar a alguien con su atención en el portal del paciente."),
+        [NoticeKind.SecurityNotice] = new("Un cambio en su cuenta del portal", "Su cuenta del portal cambió. Si no fue usted, llame a la clínica."),
+    };
+
+    /// <summary>The kinds every language must word.</summary>
+    public static IReadOnlyList<NoticeKind> Kinds { get; } = Enum.GetValues<NoticeKind>();
+
+    /// <summary>Renders a notice in the patient's language and time zone.</summary>
+    /// <param name="kind">What is waiting.</param>
+    /// <param name="details">The only details a notice may carry.</param>
+    /// <param name="language">The patient's BCP 47 tag (<c>es</c>, <c>es-MX</c> …); anything else gets English.</param>
+    /// <param name="timeZone">The patient's (or clinic's) IANA zone, for <see cref="NoticeDetails.When"/>.</param>
+    /// <param name="clinicName">Who is writing.</param>
+    /// <param name="portalUrl">Where to read it.</param>
+    public static NoticeText Render(NoticeKind kind, NoticeDetails details, string? language, TimeZoneInfo timeZone, string clinicName, string portalUrl)
+    {
+        var spanish = language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+        var words = (spanish ? Spanish : English)[kind];
+        var culture = CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US");
+        var when = details.When is { } at
+            ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
+            : "";
+        var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        var signIn = spanish ? "Inicie sesión para verlo" : "Sign in to see it";
+        var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
+        return new NoticeText(
+            Sms: $"{clinicName}: {line} {signIn}: {portalUrl}",
+            EmailSubject: $"{clinicName}: {words.Subject}",
+            EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}: {portalUrl}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
+    }
+}

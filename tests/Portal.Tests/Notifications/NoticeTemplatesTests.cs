@@ -1,0 +1,61 @@
+using Portal.Core.Notifications;
+
+namespace Portal.Tests.Notifications;
+
+public sealed class NoticeTemplatesTests
+{
+    private static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+    private const string Clinic = "Riverside Family Clinic", Portal = "https://portal.riverside.example";
+
+    public static TheoryData<NoticeKind> Kinds => [.. NoticeTemplates.Kinds];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_kind_is_worded_in_english_and_spanish_with_the_clinic_and_the_link(NoticeKind kind)
+    {
+        var details = new NoticeDetails(new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero));
+        var english = NoticeTemplates.Render(kind, details, "en-US", Chicago, Clinic, Portal);
+        var spanish = NoticeTemplates.Render(kind, details, "es-MX", Chicago, Clinic, Portal);
+
+        foreach (var text in new[] { english, spanish })
+        {
+            Assert.StartsWith($"{Clinic}: ", text.Sms);
+            Assert.EndsWith(Portal, text.Sms);
+            Assert.True(text.Sms.Length <= 320, $"{kind}: {text.Sms.Length} characters is more than two text messages");
+            Assert.Contains(Portal, text.EmailBody);
+            Assert.DoesNotContain("{", text.Sms + text.EmailSubject + text.EmailBody);
+        }
+
+        Assert.NotEqual(english.Sms, spanish.Sms);
+    }
+
+    [Fact]
+    public void A_template_can_carry_nothing_but_a_time()
+    {
+        // The only way a feature passes anything to a template. A string (or any other type) here could carry
+        // a test name, a value, a diagnosis, a drug or a message body into an SMS.
+        Assert.All(typeof(NoticeDetails).GetProperties(), p => Assert.Equal(typeof(DateTimeOffset?), p.PropertyType));
+        Assert.Equal(
+            ["kind", "details", "language", "timeZone", "clinicName", "portalUrl"],
+            typeof(NoticeTemplates).GetMethod(nameof(NoticeTemplates.Render))!.GetParameters().Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("2026-10-30T14:00:00Z", "Friday, October 30 at 9:00 AM")] // CDT, before the change on November 1
+    [InlineData("2026-11-02T15:00:00Z", "Monday, November 2 at 9:00 AM")] // CST, after it
+    public void A_reminder_shows_the_local_wall_clock_on_both_sides_of_a_dst_change(string utc, string local)
+    {
+        var text = NoticeTemplates.Render(NoticeKind.AppointmentReminder, new NoticeDetails(DateTimeOffset.Parse(utc)), null, Chicago, Clinic, Portal);
+
+        Assert.Equal($"{Clinic}: Reminder: you have an appointment on {local}. Sign in to see it: {Portal}", text.Sms);
+    }
+
+    [Fact]
+    public void Spanish_names_the_day_in_spanish_and_unknown_languages_get_english()
+    {
+        var when = new NoticeDetails(new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("jueves 3 de diciembre", NoticeTemplates.Render(NoticeKind.AppointmentBooked, when, "es", Chicago, Clinic, Portal).Sms);
+        Assert.Contains("is booked", NoticeTemplates.Render(NoticeKind.AppointmentBooked, when, "vi-VN", Chicago, Clinic, Portal).Sms);
+    }
+}
