@@ -48,8 +48,11 @@ param clinicTimeZone string = 'America/Chicago'
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
-@description('E-mail sender address. Empty: DoNotReply@ the Azure-managed domain this template creates.')
+@description('E-mail sender address. Empty: DoNotReply@ the Azure-managed domain this template creates. Set it to DoNotReply@<emailCustomDomain> once that domain is verified (docs/DEPLOY.md).')
 param emailSenderAddress string = ''
+
+@description('The clinic\'s own e-mail domain, e.g. mail.example-clinic.org. Empty: none. Creating it is step one; it is linked (and used) once emailSenderAddress is an address on it.')
+param emailCustomDomain string = ''
 
 @description('Where Azure Communication Services (and its e-mail service) keep data at rest.')
 param acsDataLocation string = 'United States'
@@ -60,6 +63,10 @@ var tags = {
   'azd-env-name': environmentName
   application: 'portal-serverless'
 }
+
+// The custom domain is linked once the sender address is on it: linking needs a verified domain,
+// and the clinic switches the sender only after verifying (docs/DEPLOY.md).
+var sendsFromCustomDomain = !empty(emailCustomDomain) && endsWith(toLower(emailSenderAddress), '@${toLower(emailCustomDomain)}')
 
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
@@ -143,6 +150,7 @@ module email 'core/communication/email-services.bicep' = {
     // Linking needs the e-mail service and the ACS resource in the same geography.
     dataLocation: acsDataLocation
     tags: tags
+    customDomainName: emailCustomDomain
   }
 }
 
@@ -156,9 +164,14 @@ module communication 'core/communication/communication-services.bicep' = {
     name: '${abbrs.communicationCommunicationServices}${resourceToken}'
     dataLocation: acsDataLocation
     tags: tags
-    linkedDomains: [
-      email.outputs.managedDomainId
-    ]
+    linkedDomains: sendsFromCustomDomain
+      ? [
+          email.outputs.managedDomainId
+          email.outputs.customDomainId
+        ]
+      : [
+          email.outputs.managedDomainId
+        ]
   }
 }
 

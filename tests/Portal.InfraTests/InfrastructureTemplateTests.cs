@@ -12,7 +12,7 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
     {
         Assert.Contains("subscriptionDeploymentTemplate", (string?)Template.Root["$schema"], StringComparison.Ordinal);
         var parameters = Template.Root["parameters"]!.AsObject();
-        foreach (var name in new[] { "environmentName", "location", "principalId", "allowedOrigins", "entraTenantId", "entraClientId", "clinicName", "clinicTimeZone", "smsFromNumber", "emailSenderAddress" })
+        foreach (var name in new[] { "environmentName", "location", "principalId", "allowedOrigins", "entraTenantId", "entraClientId", "clinicName", "clinicTimeZone", "smsFromNumber", "emailSenderAddress", "emailCustomDomain" })
         {
             Assert.True(parameters.ContainsKey(name), $"main.bicep has no parameter '{name}'");
         }
@@ -141,9 +141,28 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
         Assert.Equal(
             "[resourceId('Microsoft.Communication/emailServices/domains', parameters('name'), 'AzureManagedDomain')]",
             (string?)ModuleOutput("email", "managedDomainId"));
-        var linked = Module("communication")["properties"]?["parameters"]?["linkedDomains"]?["value"]?.AsArray();
+        var linked = (string?)Module("communication")["properties"]?["parameters"]?["linkedDomains"];
         Assert.NotNull(linked);
-        Assert.Contains(".outputs.managedDomainId.value", (string?)Assert.Single(linked), StringComparison.Ordinal);
+        Assert.StartsWith("[if(variables('sendsFromCustomDomain'), ", linked, StringComparison.Ordinal);
+        Assert.Equal(2, Occurrences(linked, ".outputs.managedDomainId.value"));
+        Assert.Equal(1, Occurrences(linked, ".outputs.customDomainId.value"));
+    }
+
+    [Fact]
+    public void A_custom_email_domain_is_optional_customer_managed_and_linked_only_with_its_sender()
+    {
+        var custom = Assert.Single(
+            Template.OfType("Microsoft.Communication/emailServices/domains"),
+            d => (string?)d["properties"]?["domainManagement"] == "CustomerManaged");
+        Assert.Equal("[variables('hasCustomDomain')]", (string?)custom["condition"]);
+        Assert.Contains("parameters('customDomainName')", (string?)custom["name"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('emailCustomDomain')]", (string?)Module("email")["properties"]?["parameters"]?["customDomainName"]?["value"]);
+
+        // Linked only when the sender address is on that domain (it must be verified by then).
+        var rule = (string?)Template.Root["variables"]?["sendsFromCustomDomain"];
+        Assert.NotNull(rule);
+        Assert.Contains("not(empty(parameters('emailCustomDomain')))", rule, StringComparison.Ordinal);
+        Assert.Contains("endsWith(toLower(parameters('emailSenderAddress')), format('@{0}', toLower(parameters('emailCustomDomain'))))", rule, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,6 +226,17 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
 
     private JsonNode? ModuleOutput(string module, string output) =>
         Module(module)["properties"]?["template"]?["outputs"]?[output]?["value"];
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     private IEnumerable<string?> NestedVariables(string name) =>
         Template.OfType("Microsoft.Resources/deployments")
