@@ -48,10 +48,13 @@ param clinicTimeZone string = 'America/Chicago'
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
-@description('ACS e-mail sender address (DoNotReply@<domain> of a connected e-mail domain). Empty until one is connected.')
+@description('E-mail sender address. Empty: DoNotReply@ the Azure-managed domain this template creates. Set it to DoNotReply@<emailCustomDomain> once that domain is verified (docs/DEPLOY.md).')
 param emailSenderAddress string = ''
 
-@description('Where Azure Communication Services keeps data at rest.')
+@description('The clinic\'s own e-mail domain, e.g. mail.example-clinic.org. Empty: none. Creating it is step one; it is linked (and used) once emailSenderAddress is an address on it.')
+param emailCustomDomain string = ''
+
+@description('Where Azure Communication Services (and its e-mail service) keep data at rest.')
 param acsDataLocation string = 'United States'
 
 var abbrs = loadJsonContent('abbreviations.json')
@@ -60,6 +63,10 @@ var tags = {
   'azd-env-name': environmentName
   application: 'portal-serverless'
 }
+
+// The custom domain is linked once the sender address is on it: linking needs a verified domain,
+// and the clinic switches the sender only after verifying (docs/DEPLOY.md).
+var sendsFromCustomDomain = !empty(emailCustomDomain) && endsWith(toLower(emailSenderAddress), '@${toLower(emailCustomDomain)}')
 
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(resourceToken, 7)}'
@@ -135,6 +142,21 @@ module serviceBus 'core/messaging/service-bus.bicep' = {
   }
 }
 
+module email 'core/communication/email-services.bicep' = {
+  name: 'email'
+  scope: rg
+  params: {
+    name: '${abbrs.communicationEmailServices}${resourceToken}'
+    // Linking needs the e-mail service and the ACS resource in the same geography.
+    dataLocation: acsDataLocation
+    tags: tags
+    customDomainName: emailCustomDomain
+  }
+}
+
+// What the app sends from: the clinic's override, else the managed domain's DoNotReply address.
+var emailSender = empty(emailSenderAddress) ? email.outputs.managedSenderAddress : emailSenderAddress
+
 module communication 'core/communication/communication-services.bicep' = {
   name: 'communication'
   scope: rg
@@ -142,6 +164,14 @@ module communication 'core/communication/communication-services.bicep' = {
     name: '${abbrs.communicationCommunicationServices}${resourceToken}'
     dataLocation: acsDataLocation
     tags: tags
+    linkedDomains: sendsFromCustomDomain
+      ? [
+          email.outputs.managedDomainId
+          email.outputs.customDomainId
+        ]
+      : [
+          email.outputs.managedDomainId
+        ]
   }
 }
 
@@ -191,7 +221,7 @@ module api 'app/api.bicep' = {
     labResultsQueueName: serviceBus.outputs.labResultsQueueName
     communicationEndpoint: communication.outputs.endpoint
     smsFromNumber: smsFromNumber
-    emailSenderAddress: emailSenderAddress
+    emailSenderAddress: emailSender
     keyVaultName: keyVault.outputs.name
     entraInstance: empty(entraInstance) ? environment().authentication.loginEndpoint : entraInstance
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
@@ -222,4 +252,6 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_COMMUNICATION_SERVICES_NAME string = communication.outputs.name
 output AZURE_COMMUNICATION_SERVICES_ENDPOINT string = communication.outputs.endpoint
+output AZURE_EMAIL_SERVICE_NAME string = email.outputs.name
+output AZURE_EMAIL_SENDER_ADDRESS string = emailSender
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -48,8 +48,8 @@ param communicationEndpoint string
 @description('ACS sender phone number in E.164 form; empty until the clinic buys one.')
 param smsFromNumber string
 
-@description('ACS e-mail sender address (e.g. DoNotReply@<domain>); empty until an e-mail domain is connected.')
-param emailSenderAddress string = ''
+@description('ACS e-mail sender address on a domain linked to the ACS resource, e.g. DoNotReply@<guid>.azurecomm.net.')
+param emailSenderAddress string
 
 @description('Key Vault name that holds payments-api-key and labs-shared-key.')
 param keyVaultName string

@@ -12,7 +12,7 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
     {
         Assert.Contains("subscriptionDeploymentTemplate", (string?)Template.Root["$schema"], StringComparison.Ordinal);
         var parameters = Template.Root["parameters"]!.AsObject();
-        foreach (var name in new[] { "environmentName", "location", "principalId", "allowedOrigins", "entraTenantId", "entraClientId", "clinicName", "clinicTimeZone", "smsFromNumber" })
+        foreach (var name in new[] { "environmentName", "location", "principalId", "allowedOrigins", "entraTenantId", "entraClientId", "clinicName", "clinicTimeZone", "smsFromNumber", "emailSenderAddress", "emailCustomDomain" })
         {
             Assert.True(parameters.ContainsKey(name), $"main.bicep has no parameter '{name}'");
         }
@@ -118,6 +118,79 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
     }
 
     [Fact]
+    public void Email_service_has_an_azure_managed_domain_without_tracking_linked_to_acs()
+    {
+        var service = Template.Single("Microsoft.Communication/emailServices");
+        Assert.Equal("global", (string?)service["location"]);
+
+        // The e-mail service and ACS keep data in the same geography (linking requires it): one parameter feeds both.
+        Assert.Equal("[parameters('acsDataLocation')]", (string?)Module("email")["properties"]?["parameters"]?["dataLocation"]?["value"]);
+        Assert.Equal("[parameters('acsDataLocation')]", (string?)Module("communication")["properties"]?["parameters"]?["dataLocation"]?["value"]);
+        Assert.Equal("[parameters('dataLocation')]", (string?)service["properties"]?["dataLocation"]);
+
+        var domains = Template.OfType("Microsoft.Communication/emailServices/domains").ToArray();
+        var managed = Assert.Single(domains, d => ((string?)d["name"])?.Contains("'AzureManagedDomain'", StringComparison.Ordinal) == true);
+        Assert.Equal("global", (string?)managed["location"]);
+        Assert.Equal("AzureManaged", (string?)managed["properties"]?["domainManagement"]);
+
+        // No open-tracking pixels or rewritten links in patients' mail, whichever domain sends it.
+        Assert.All(domains, d => Assert.Equal("Disabled", (string?)d["properties"]?["userEngagementTracking"]));
+
+        // ACS sends from the domains main.bicep links, and the managed domain is always among them.
+        Assert.Equal("[parameters('linkedDomains')]", (string?)Template.Single("Microsoft.Communication/communicationServices")["properties"]?["linkedDomains"]);
+        Assert.Equal(
+            "[resourceId('Microsoft.Communication/emailServices/domains', parameters('name'), 'AzureManagedDomain')]",
+            (string?)ModuleOutput("email", "managedDomainId"));
+        var linked = (string?)Module("communication")["properties"]?["parameters"]?["linkedDomains"];
+        Assert.NotNull(linked);
+        Assert.StartsWith("[if(variables('sendsFromCustomDomain'), ", linked, StringComparison.Ordinal);
+        Assert.Equal(2, Occurrences(linked, ".outputs.managedDomainId.value"));
+        Assert.Equal(1, Occurrences(linked, ".outputs.customDomainId.value"));
+    }
+
+    [Fact]
+    public void A_custom_email_domain_is_optional_customer_managed_and_linked_only_with_its_sender()
+    {
+        var custom = Assert.Single(
+            Template.OfType("Microsoft.Communication/emailServices/domains"),
+            d => (string?)d["properties"]?["domainManagement"] == "CustomerManaged");
+        Assert.Equal("[variables('hasCustomDomain')]", (string?)custom["condition"]);
+        Assert.Contains("parameters('customDomainName')", (string?)custom["name"], StringComparison.Ordinal);
+        Assert.Equal("[parameters('emailCustomDomain')]", (string?)Module("email")["properties"]?["parameters"]?["customDomainName"]?["value"]);
+
+        // Linked only when the sender address is on that domain (it must be verified by then).
+        var rule = (string?)Template.Root["variables"]?["sendsFromCustomDomain"];
+        Assert.NotNull(rule);
+        Assert.Contains("not(empty(parameters('emailCustomDomain')))", rule, StringComparison.Ordinal);
+        Assert.Contains("endsWith(toLower(parameters('emailSenderAddress')), format('@{0}', toLower(parameters('emailCustomDomain'))))", rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Email_sender_address_is_the_managed_domains_do_not_reply_unless_overridden()
+    {
+        // The module builds DoNotReply@<mailFromSenderDomain> of the managed domain.
+        var managedSender = (string?)ModuleOutput("email", "managedSenderAddress");
+        Assert.NotNull(managedSender);
+        Assert.StartsWith("[format('DoNotReply@{0}', reference(resourceId('Microsoft.Communication/emailServices/domains', parameters('name'), 'AzureManagedDomain')", managedSender, StringComparison.Ordinal);
+        Assert.EndsWith(".mailFromSenderDomain)]", managedSender, StringComparison.Ordinal);
+
+        // main.bicep hands the app the override, else that address ...
+        var passed = (string?)Module("api")["properties"]?["parameters"]?["emailSenderAddress"];
+        Assert.NotNull(passed);
+        Assert.StartsWith("[if(empty(parameters('emailSenderAddress')), ", passed, StringComparison.Ordinal);
+        Assert.Contains("'email'), '", passed, StringComparison.Ordinal);
+        Assert.Contains(".outputs.managedSenderAddress.value", passed, StringComparison.Ordinal);
+        Assert.EndsWith("createObject('value', parameters('emailSenderAddress')))]", passed, StringComparison.Ordinal);
+
+        // ... api.bicep writes it to Email__senderAddress, and azd shows it.
+        Assert.Equal("[parameters('emailSenderAddress')]", Template.FunctionAppSettings()["Email__senderAddress"]);
+        var output = (string?)Template.Root["outputs"]?["AZURE_EMAIL_SENDER_ADDRESS"]?["value"];
+        Assert.NotNull(output);
+        Assert.StartsWith("[if(empty(parameters('emailSenderAddress')), ", output, StringComparison.Ordinal);
+        Assert.Contains(".outputs.managedSenderAddress.value", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Role_assignments_use_the_verified_built_in_roles()
     {
         // Built-in role definition IDs (the same in every tenant), checked against Microsoft's list.
@@ -146,6 +219,23 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
         Assert.All(roles, id => Assert.True(expected.ContainsKey(id!), $"unverified role definition id {id}"));
         Assert.Equal(expected.Keys.Order(), roles.Distinct().Order()!);
         Assert.NotEmpty(Template.OfType("Microsoft.Authorization/roleAssignments"));
+    }
+
+    private JsonObject Module(string name) =>
+        Template.OfType("Microsoft.Resources/deployments").Single(d => (string?)d["name"] == name);
+
+    private JsonNode? ModuleOutput(string module, string output) =>
+        Module(module)["properties"]?["template"]?["outputs"]?[output]?["value"];
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private IEnumerable<string?> NestedVariables(string name) =>

@@ -1,5 +1,6 @@
-// Azure Communication Services for SMS. The phone number is bought separately (portal or CLI)
-// and passed back in as smsFromNumber; see docs/DEPLOY.md.
+// Azure Communication Services for SMS and e-mail. The phone number is bought separately (portal
+// or CLI) and passed back in as smsFromNumber; e-mail goes out through the domains linked here
+// (email-services.bicep). See docs/DEPLOY.md.
 @description('Communication Services resource name.')
 param name string
 
@@ -9,6 +10,9 @@ param dataLocation string
 @description('Resource tags.')
 param tags object = {}
 
+@description('Resource IDs of verified e-mail domains (Microsoft.Communication/emailServices/domains) to send from. The template owns this list: each provision sends the whole list, so link domains through main.bicep, not by hand.')
+param linkedDomains array = []
+
 resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: name
   // Communication Services is a global resource; its data stays in dataLocation.
@@ -16,8 +20,9 @@ resource communication 'Microsoft.Communication/communicationServices@2025-09-01
   tags: tags
   properties: {
     dataLocation: dataLocation
-    // No access keys: the app sends SMS with its managed identity (Entra ID).
+    // No access keys: the app sends SMS and e-mail with its managed identity (Entra ID).
     disableLocalAuth: true
+    linkedDomains: linkedDomains
   }
 }
 

@@ -50,6 +50,7 @@ internal static class ProbeValues
             "fullyqualifiednamespace" => "sb-probe.servicebus.windows.net",
             "endpoint" => "https://acs-probe.communication.azure.com",
             "fromnumber" => "+18005550100",
+            "senderaddress" => "DoNotReply@00000000-0000-0000-0000-000000000000.azurecomm.net",
             "allowedorigins" => "https://portal.example.org",
             "timezone" => "America/Chicago",
             "applicationinsights_connection_string" =>
