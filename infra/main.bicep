@@ -42,6 +42,9 @@ param entraAudience string = ''
 @description('Clinic display name used in messages.')
 param clinicName string = 'Our Clinic'
 
+@description('The patient portal\'s address, linked from every SMS and e-mail. Empty: the first allowed origin.')
+param portalUrl string = ''
+
 @description('Clinic IANA time zone, used for appointment wall-clock times and SMS quiet hours.')
 param clinicTimeZone string = 'America/Chicago'
 
@@ -227,6 +230,7 @@ module api 'app/api.bicep' = {
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
     entraClientId: entraClientId
     entraAudience: entraAudience
+    portalUrl: !empty(portalUrl) ? portalUrl : (empty(allowedOrigins) ? 'https://localhost' : allowedOrigins[0])
     allowedOrigins: allowedOrigins
     clinicName: clinicName
     clinicTimeZone: clinicTimeZone

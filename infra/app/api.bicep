@@ -72,6 +72,9 @@ param allowedOrigins array
 @description('Clinic display name used in messages.')
 param clinicName string
 
+@description('The patient portal\'s address, the link in every SMS and e-mail notice (e.g. https://portal.clinic.example).')
+param portalUrl string
+
 @description('Clinic IANA time zone, e.g. America/Chicago.')
 param clinicTimeZone string
 
@@ -178,6 +181,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
       Clinic__Name: clinicName
       Clinic__TimeZone: clinicTimeZone
+      Clinic__PortalUrl: portalUrl
 
       ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,13 @@ internal static class NotificationAdapters
             SmsFromNumber = configuration["Sms:FromNumber"],
             EmailSenderAddress = configuration["Email:SenderAddress"],
         };
+        services.AddSingleton<TableNotices>();
+        services.AddSingleton<INotices>(provider => provider.GetRequiredService<TableNotices>());
+        services.AddSingleton<IDeliveryReports>(provider => provider.GetRequiredService<TableNotices>());
+        services.AddSingleton<INoticeQueue>(provider => new QueueNotices(provider.GetRequiredService<StorageAccount>()
+            .CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }.With(provider))
+            .GetQueueClient(QueueNotices.QueueName)));
+
         if (options.IsConfigured)
         {
             services.AddSingleton(options);

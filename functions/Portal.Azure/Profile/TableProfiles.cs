@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Portal.Azure.Notifications;
 using Portal.Azure.Tables;
+using Portal.Core.Notifications;
 using Portal.Core.Common;
 using Portal.Core.Profile;
 
@@ -24,12 +26,27 @@ internal sealed class TableProfiles(PortalTables tables) : IProfiles
         return new Versioned<PatientProfile>(profile, response.Value.ETag.ToString());
     }
 
-    public async Task<string> ReplaceAsync(PatientProfile profile, string eTag, CancellationToken cancellationToken)
+    public async Task<string> ReplaceAsync(PatientProfile profile, string eTag, Notice? notice, CancellationToken cancellationToken)
     {
-        var response = await TableErrors.ConditionallyAsync(
-            () => tables.Charts.UpdateEntityAsync(ToEntity(profile), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
+        if (notice is null)
+        {
+            var response = await TableErrors.ConditionallyAsync(
+                () => tables.Charts.UpdateEntityAsync(ToEntity(profile), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
+                "The profile");
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
+        }
+
+        // The change and the notice it causes land together, or neither does (the pending index goes first).
+        await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
+        var batch = await TableErrors.ConditionallyAsync(
+            () => tables.Charts.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(profile), new ETag(eTag)),
+                    new TableTransactionAction(TableTransactionActionType.Add, NoticeRows.Chart(notice)),
+                ],
+                cancellationToken),
             "The profile");
-        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
+        return batch.Value[0].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
     }
 
     internal static TableEntity ToEntity(PatientProfile profile) => new(TableKeys.Encode(profile.PatientId), RowKey)

@@ -11,4 +11,7 @@ public sealed class ClinicOptions
 
     /// <summary>The clinic's IANA time zone, for wall-clock times (appointments, quiet hours).</summary>
     public string TimeZone { get; set; } = "America/Chicago";
+
+    /// <summary>The patient portal's address, the link in every SMS and e-mail.</summary>
+    public string PortalUrl { get; set; } = "http://localhost:5173";
 }

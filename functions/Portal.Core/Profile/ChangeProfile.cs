@@ -1,15 +1,18 @@
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Common;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Identity;
+using Portal.Core.Notifications;
 
 namespace Portal.Core.Profile;
 
 /// <summary>
 /// Use case: change a profile with a merge patch, guarded by the ETag the caller read.
-/// Changing the phone or e-mail needs MFA, because they receive notices and sign-in codes.
+/// Changing the phone or e-mail needs MFA, because they receive notices and sign-in codes, and it sends the
+/// patient a security notice, written in the same transaction as the change.
 /// </summary>
-public sealed class ChangeProfile(IProfiles profiles, ChartAccess access)
+public sealed partial class ChangeProfile(IProfiles profiles, ChartAccess access, INoticeQueue notices, TimeProvider clock, ILogger<ChangeProfile> logger)
 {
     /// <summary>The changed profile with its new ETag, or 400/401/404/412/428.</summary>
     public async Task<Result<Versioned<PatientProfile>>> ExecuteAsync(
@@ -57,14 +60,38 @@ public sealed class ChangeProfile(IProfiles profiles, ChartAccess access)
             return new Failure(FailureKind.StepUpRequired, "Changing the phone number or e-mail address needs multi-factor sign-in.");
         }
 
+        var notice = contactChanged ? Notice.Create(patientId, NoticeKind.SecurityNotice, NoticeDetails.None, "/profile", clock.GetUtcNow()) : null;
+        string eTag;
         try
         {
-            var eTag = await profiles.ReplaceAsync(patched.Value, current.ETag, cancellationToken);
-            return new Versioned<PatientProfile>(patched.Value, eTag);
+            eTag = await profiles.ReplaceAsync(patched.Value, current.ETag, notice, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             return new Failure(FailureKind.PreconditionFailed, "The profile changed since you read it; read it again and reapply your change.");
         }
+
+        if (notice is not null)
+        {
+            await WakeDispatcherAsync(notice, cancellationToken);
+        }
+
+        return new Versioned<PatientProfile>(patched.Value, eTag);
     }
+
+    /// <summary>Best effort: the change is committed either way, and the sweep delivers a notice the queue never got.</summary>
+    private async Task WakeDispatcherAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notices.EnqueueAsync(notice.Reference, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEnqueueFailed(e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enqueueing a security notice failed ({ExceptionType}); the sweep will deliver it.")]
+    private partial void LogEnqueueFailed(string exceptionType);
 }

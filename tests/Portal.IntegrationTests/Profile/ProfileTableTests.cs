@@ -16,9 +16,9 @@ public class ProfileTableTests
         var profiles = new TableProfiles(tables);
         var read = (await profiles.FindAsync(id, default))!;
 
-        var newETag = await profiles.ReplaceAsync(read.Value with { SmsConsent = true }, read.ETag, default);
+        var newETag = await profiles.ReplaceAsync(read.Value with { SmsConsent = true }, read.ETag, null, default);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => profiles.ReplaceAsync(read.Value with { EmailConsent = true }, read.ETag, default));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => profiles.ReplaceAsync(read.Value with { EmailConsent = true }, read.ETag, null, default));
         var now = (await profiles.FindAsync(id, default))!;
         Assert.Equal(newETag, now.ETag);
         Assert.True(now.Value.SmsConsent);

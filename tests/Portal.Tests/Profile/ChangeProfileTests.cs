@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Common;
+using Portal.Core.Notifications;
 using Portal.Core.Profile;
 
 namespace Portal.Tests.Profile;
@@ -16,12 +18,15 @@ public class ChangeProfileTests
     public ChangeProfileTests()
     {
         profiles.Setup(p => p.FindAsync("pat-1", It.IsAny<CancellationToken>())).ReturnsAsync(new Versioned<PatientProfile>(Profiles.Ana(), "etag-1"));
-        profiles.Setup(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", It.IsAny<CancellationToken>())).ReturnsAsync("etag-2");
+        profiles.Setup(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", It.IsAny<Notice?>(), It.IsAny<CancellationToken>())).ReturnsAsync("etag-2");
         links.Setup(l => l.FindAsync(It.IsAny<string>(), "pat-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync((string subject, string _, CancellationToken _) => new PatientLink(subject, "pat-1", LinkKind.Self, "Ana Diaz", []));
     }
 
-    private ChangeProfile UseCase() => new(profiles.Object, new ChartAccess(links.Object, audit, clock));
+    private readonly Mock<INoticeQueue> queue = new();
+
+    private ChangeProfile UseCase() =>
+        new(profiles.Object, new ChartAccess(links.Object, audit, clock), queue.Object, clock, NullLogger<ChangeProfile>.Instance);
 
     [Fact]
     public async Task A_change_with_the_current_etag_is_saved_and_audited()
@@ -38,13 +43,13 @@ public class ChangeProfileTests
         var result = await UseCase().ExecuteAsync(Callers.Person(), "pat-1", "etag-0", """{"preferredLanguage":"es"}""", default);
 
         Assert.Equal(FailureKind.PreconditionFailed, result.Failure?.Kind);
-        profiles.Verify(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        profiles.Verify(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), It.IsAny<string>(), It.IsAny<Notice?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Losing_the_write_race_is_412_too()
     {
-        profiles.Setup(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
+        profiles.Setup(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", It.IsAny<Notice?>(), It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
 
         var result = await UseCase().ExecuteAsync(Callers.Person(), "pat-1", "etag-1", """{"preferredLanguage":"es"}""", default);
 
@@ -85,5 +90,27 @@ public class ChangeProfileTests
 
         Assert.Equal(FailureKind.NotFound, result.Failure?.Kind);
         profiles.Verify(p => p.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_new_phone_number_sends_a_security_notice_in_the_same_write_and_wakes_the_dispatcher()
+    {
+        Notice? written = null;
+        profiles.Setup(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", It.IsAny<Notice?>(), It.IsAny<CancellationToken>()))
+            .Callback((PatientProfile _, string _, Notice? notice, CancellationToken _) => written = notice).ReturnsAsync("etag-2");
+
+        await UseCase().ExecuteAsync(Callers.Person(mfa: true), "pat-1", "etag-1", """{"phone":"+15555550199"}""", default);
+
+        Assert.Equal((NoticeKind.SecurityNotice, "pat-1", NoticeState.Pending), (written!.Kind, written.PatientId, written.State));
+        queue.Verify(q => q.EnqueueAsync(written.Reference, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Other_changes_send_no_notice()
+    {
+        await UseCase().ExecuteAsync(Callers.Person(), "pat-1", "etag-1", """{"preferredLanguage":"es"}""", default);
+
+        profiles.Verify(p => p.ReplaceAsync(It.IsAny<PatientProfile>(), "etag-1", null, It.IsAny<CancellationToken>()), Times.Once);
+        queue.VerifyNoOtherCalls();
     }
 }

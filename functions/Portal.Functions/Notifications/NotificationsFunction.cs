@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Portal.Core.Common;
+using Portal.Core.Notifications;
+using Portal.Functions.Http;
+using Portal.Functions.OpenApi;
+
+namespace Portal.Functions.Notifications;
+
+/// <summary><c>GET /api/patients/{patientId}/notifications</c>: what the clinic told the patient, newest first.</summary>
+[Description("SMS and e-mail notices to patients; in Development, the outbox that shows what they would receive.")]
+public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotices)
+{
+    private const int DefaultPageSize = 25;
+
+    [Function("ListNotifications")]
+    [ApiOperation("The notices sent to a patient, newest first: what, when, on which channel, and whether it arrived",
+        Description = "A notice says only that something is waiting in the portal. `state` is pending, sending, sent, delivered (SMS delivery reports) or failed, with a reason.")]
+    [ApiQuery("pageSize", typeof(int), "1 to 100 (default 25).")]
+    [ApiQuery("continuationToken", typeof(string), "The token of the previous page.")]
+    [ApiResponse(200, typeof(NotificationPage))]
+    [ApiProblems(400, 403, 404)]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/notifications")] HttpRequest request,
+        string patientId,
+        CancellationToken cancellationToken) =>
+        http.AuthenticatedAsync(request, async caller =>
+        {
+            var pageSizeText = request.Query["pageSize"].ToString();
+            if (!int.TryParse(pageSizeText is "" ? $"{DefaultPageSize}" : pageSizeText, out var pageSize))
+            {
+                return ApiResults.Problem(request, Failure.Invalid("pageSize", "A whole number."));
+            }
+
+            var continuation = request.Query["continuationToken"].ToString();
+            var result = await listNotices.ExecuteAsync(caller, patientId, pageSize, continuation is "" ? null : continuation, cancellationToken);
+            return ApiResults.From(request, result, page => ApiResults.Json(new NotificationPage(
+                [.. page.Items.Select(n => new NotificationEntry(n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason))],
+                page.ContinuationToken)));
+        });
+}
+
+/// <summary>One page of a patient's notices.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationEntry> Items, string? ContinuationToken);
+
+/// <summary>A notice as the patient sees it.</summary>
+public sealed record NotificationEntry(
+    NoticeKind Kind, string Link, DateTimeOffset CreatedAt, NoticeState State, string? Channel, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, string? Reason);
