@@ -90,8 +90,11 @@ public class NotificationPreferencesTests
     [Fact]
     public async Task Security_notices_cannot_be_turned_off_kinds_are_listed_once_and_quiet_hours_are_not_empty()
     {
-        var change = Change(new KindChannel(NoticeKind.SecurityNotice, NoticeChannel.None), new KindChannel(NoticeKind.NewResult, NoticeChannel.Sms), new KindChannel(NoticeKind.NewResult, NoticeChannel.Email))
-            with { QuietHoursStart = new TimeOnly(8, 0) };
+        KindChannel[] channels =
+        [
+            new(NoticeKind.SecurityNotice, NoticeChannel.None), new(NoticeKind.NewResult, NoticeChannel.Sms), new(NoticeKind.NewResult, NoticeChannel.Email),
+        ];
+        var change = Change(channels) with { QuietHoursStart = new TimeOnly(8, 0) };
 
         var result = await new ChangeNotificationPreferences(store.Object, Access()).ExecuteAsync(Callers.Person(), "pat-1", "*", change, default);
 
