@@ -28,6 +28,8 @@ public static class PortalCore
         services.AddSingleton<DeliverNotice>();
         services.AddSingleton<SweepNotices>();
         services.AddSingleton<ListNotices>();
+        services.AddSingleton<GetNotificationPreferences>();
+        services.AddSingleton<ChangeNotificationPreferences>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ internal sealed class ApiSchemas
 {
     private const string ComponentPrefix = "#/components/schemas/";
 
+    /// <summary>How System.Text.Json writes a <see cref="TimeOnly"/>: <c>HH:mm:ss</c>, fractions only when there are any.</summary>
+    private const string TimeOnlyPattern = @"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?$";
+
     // PortalJson reads numbers given as strings too (web defaults), which the exporter documents as
     // ["string","integer"] with a pattern. The API writes plain numbers; the document shows that form.
     private static readonly JsonSerializerOptions Options = CanonicalNumbers();
@@ -61,6 +64,13 @@ internal sealed class ApiSchemas
         }
 
         var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
+        if (type == typeof(TimeOnly) && node["format"]?.GetValue<string>() == "time")
+        {
+            // The exporter says RFC 3339 "time", which needs an offset; a TimeOnly is a wall-clock time written without one.
+            node.Remove("format");
+            node["pattern"] = TimeOnlyPattern;
+        }
+
         var result = IsNamed(type, context.TypeInfo.Kind) ? Reference(type, node) : node;
         if (Description(context.PropertyInfo?.AttributeProvider) is { } description)
         {

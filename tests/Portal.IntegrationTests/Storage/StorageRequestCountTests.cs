@@ -74,6 +74,14 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/patients/{id}/profile (stranger, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", stranger);
         await Measure("PATCH /api/patients/{id}/profile", 4, HttpMethod.Patch, $"api/patients/{patientId}/profile", patient, """{"smsConsent":false}""", read.Headers.ETag!.ToString());
         await Measure("PATCH /api/patients/{id}/profile (stale, 412)", 3, HttpMethod.Patch, $"api/patients/{patientId}/profile", patient, """{"smsConsent":true}""", read.Headers.ETag!.ToString());
+        var preferences = $"api/patients/{patientId}/notification-preferences";
+        const string preferencesBody = """{"channels":[{"kind":"newResult","channel":"email"}],"quietHoursStart":"22:00:00","quietHoursEnd":"07:00:00","dailyDigest":true}""";
+        await Measure("GET /api/patients/{id}/notification-preferences (never saved)", 4, HttpMethod.Get, preferences, patient);
+        var firstSave = await Measure("PUT /api/patients/{id}/notification-preferences (first save)", 5, HttpMethod.Put, preferences, patient, preferencesBody, "W/\"defaults\"");
+        await Measure("GET /api/patients/{id}/notification-preferences (patient)", 3, HttpMethod.Get, preferences, patient);
+        await Measure("GET /api/patients/{id}/notification-preferences (clinician)", 2, HttpMethod.Get, preferences, clinician);
+        await Measure("PUT /api/patients/{id}/notification-preferences", 4, HttpMethod.Put, preferences, patient, preferencesBody, firstSave.Headers.ETag!.ToString());
+        await Measure("PUT /api/patients/{id}/notification-preferences (stale, 412)", 3, HttpMethod.Put, preferences, patient, preferencesBody, firstSave.Headers.ETag!.ToString());
         await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
         await Measure("GET /api/patients/{id}/notifications", 3, HttpMethod.Get, $"api/patients/{patientId}/notifications", patient);
 

@@ -1,0 +1,121 @@
+namespace Portal.Core.Notifications;
+
+/// <summary>
+/// Decides, for one notice, the channel, the fallback and the time it may go, from the patient's preferences and
+/// what the dispatcher knows. Pure: the same inputs give the same plan.
+/// </summary>
+/// <remarks>
+/// Order of the rules: the channel (chosen or default; SMS needs a number, consent and no STOP, e-mail an address
+/// and consent; the other allowed channel stands in, else nothing is sent, with the reason). Then the time: a
+/// security notice goes at once, whatever the hour or the count. A low-urgency kind with the digest on waits for
+/// the next digest (18:00 local); a patient who got <see cref="DailyLimit"/> notices in 24 hours waits for the next
+/// digest too. Whatever time results, if it falls in the quiet hours it moves to their end. Nothing is ever dropped
+/// for timing: it waits. Wall-clock times are read in the patient's zone, so daylight-saving changes move the
+/// instant, not the local hour; a local end time that does not exist (the skipped hour) becomes the first moment
+/// after the jump, and one that occurs twice (the repeated hour) the first occurrence still ahead.
+/// </remarks>
+public static class DeliveryPlanner
+{
+    /// <summary>How many notices a patient gets in 24 hours before the rest wait for the digest (security notices do not count against it).</summary>
+    public const int DailyLimit = 10;
+
+    /// <summary>Plans one notice of <paramref name="kind"/> at <paramref name="now"/>.</summary>
+    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
+    {
+        var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
+        if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
+        {
+            return new DeliveryPlan(channel, fallback, reason, null, WaitReason.None);
+        }
+
+        var (at, wait) = preferences.DailyDigest && NotificationPreferences.IsLowUrgency(kind) ? (NextDigest(facts.TimeZone, now), WaitReason.DailyDigest)
+            : facts.SentLast24Hours >= DailyLimit ? (NextDigest(facts.TimeZone, now), WaitReason.DailyLimit)
+            : (now, WaitReason.None);
+
+        var local = TimeZoneInfo.ConvertTime(at, facts.TimeZone);
+        if (preferences.IsQuiet(TimeOnly.FromDateTime(local.DateTime)))
+        {
+            (at, wait) = (EndOfQuietHours(preferences, facts.TimeZone, at, local), wait == WaitReason.None ? WaitReason.QuietHours : wait);
+        }
+
+        return at <= now
+            ? new DeliveryPlan(channel, fallback, reason, null, WaitReason.None)
+            : new DeliveryPlan(channel, fallback, reason, at, wait);
+    }
+
+    private static (NoticeChannel Channel, NoticeChannel Fallback, ChannelReason Reason) ChooseChannel(
+        NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences)
+    {
+        var chosen = preferences.ChannelFor(kind);
+        if (chosen == NoticeChannel.None)
+        {
+            // Validation refuses None for security notices; should a stored row say so anyway, they still go.
+            if (kind != NoticeKind.SecurityNotice)
+            {
+                return (NoticeChannel.None, NoticeChannel.None, ChannelReason.TurnedOff);
+            }
+
+            chosen = NotificationPreferences.DefaultChannel(kind);
+        }
+
+        var other = chosen == NoticeChannel.Sms ? NoticeChannel.Email : NoticeChannel.Sms;
+        if (facts.Allows(chosen))
+        {
+            return (chosen, facts.Allows(other) ? other : NoticeChannel.None, ChannelReason.AsChosen);
+        }
+
+        return facts.Allows(other)
+            ? (other, NoticeChannel.None, chosen == NoticeChannel.Sms ? ChannelReason.SmsNotAllowed : ChannelReason.EmailNotAllowed)
+            : (NoticeChannel.None, NoticeChannel.None, ChannelReason.Unreachable);
+    }
+
+    /// <summary>The next digest time at or after <paramref name="now"/>.</summary>
+    private static DateTimeOffset NextDigest(TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var digest = AtLocal(zone, today.ToDateTime(NotificationPreferences.DigestTime), now);
+        return digest >= now ? digest : AtLocal(zone, today.AddDays(1).ToDateTime(NotificationPreferences.DigestTime), now);
+    }
+
+    /// <summary>The end of the quiet window that contains <paramref name="at"/> (<paramref name="local"/> in the patient's zone).</summary>
+    private static DateTimeOffset EndOfQuietHours(NotificationPreferences preferences, TimeZoneInfo zone, DateTimeOffset at, DateTimeOffset local)
+    {
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var spansMidnight = preferences.QuietHoursStart > preferences.QuietHoursEnd;
+        var endDate = spansMidnight && time >= preferences.QuietHoursStart ? date.AddDays(1) : date;
+        return AtLocal(zone, endDate.ToDateTime(preferences.QuietHoursEnd), at);
+    }
+
+    /// <summary>
+    /// The instant a wall-clock time occurs in <paramref name="zone"/>: in a skipped hour, the moment the clocks
+    /// jump; in a repeated hour, the first occurrence after <paramref name="after"/> (else the first).
+    /// </summary>
+    private static DateTimeOffset AtLocal(TimeZoneInfo zone, DateTime wallClock, DateTimeOffset after)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(unspecified))
+        {
+            // Clocks jump on a whole minute: the first valid minute after the wall-clock time is the jump.
+            var next = unspecified.AddTicks(-(unspecified.Ticks % TimeSpan.TicksPerMinute));
+            while (zone.IsInvalidTime(next))
+            {
+                next = next.AddMinutes(1);
+            }
+
+            return new DateTimeOffset(next, zone.GetUtcOffset(next));
+        }
+
+        if (zone.IsAmbiguousTime(unspecified))
+        {
+            var candidates = zone.GetAmbiguousTimeOffsets(unspecified)
+                .Select(offset => new DateTimeOffset(unspecified, offset))
+                .OrderBy(instant => instant)
+                .ToList();
+            return candidates.FirstOrDefault(instant => instant > after, candidates[0]);
+        }
+
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
+    }
+}
