@@ -7,8 +7,8 @@ using Portal.Core.Profile;
 namespace Portal.Core.Notifications;
 
 /// <summary>
-/// Use case: the dispatcher. Claims a pending notice (ETag), decides the channel from the patient's contact
-/// details, consents and SMS opt-out, renders the words, hands it to the provider with a delivery key derived from
+/// Use case: the dispatcher. Claims a pending notice (ETag), plans it (<see cref="DeliveryPlanner"/>: the patient's
+/// preferences, contact details, consents, SMS opt-out, quiet hours, daily limit), renders the words, hands it to the provider with a delivery key derived from
 /// the notice, and records the outcome. Safe to run twice for one notice: a settled notice is left alone, a lost
 /// race for the claim does nothing, and a resend after a crash carries the same key, which the provider drops.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed partial class DeliverNotice(
     INotices notices,
     IProfiles profiles,
     ISmsOptOuts optOuts,
+    INotificationPreferences preferences,
     ISmsSender sms,
     IEmailSender email,
     IOptions<ClinicOptions> clinic,
@@ -86,37 +87,60 @@ public sealed partial class DeliverNotice(
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone ?? clinic.Value.TimeZone);
+        var chosen = (await preferences.FindAsync(notice.PatientId, cancellationToken))?.Value ?? NotificationPreferences.Defaults;
+        var facts = new DeliveryFacts(
+            HasPhone: profile.Phone is not null,
+            SmsConsent: profile.SmsConsent,
+            SmsOptedOut: profile.Phone is not null && await optOuts.IsOptedOutAsync(profile.Phone, cancellationToken),
+            HasEmail: profile.Email is not null,
+            EmailConsent: profile.EmailConsent,
+            TimeZone: zone,
+            SentLast24Hours: await SentSinceAsync(notice.PatientId, now - TimeSpan.FromDays(1), cancellationToken));
+        var plan = DeliveryPlanner.Plan(notice.Kind, facts, chosen, now);
+        if (plan.Channel == NoticeChannel.None)
+        {
+            return notice with { State = NoticeState.Failed, Reason = $"Not sent: {plan.ChannelReason}." };
+        }
+
+        if (plan.NotBefore > now)
+        {
+            return notice with { State = NoticeState.Pending, NotBefore = plan.NotBefore, Reason = $"Waits: {plan.WaitReason}." };
+        }
+
         var text = NoticeTemplates.Render(notice.Kind, notice.Details, profile.PreferredLanguage, zone, clinic.Value.Name, clinic.Value.PortalUrl);
-        var reasons = new List<string>();
-        if (profile.Phone is null || !profile.SmsConsent)
+        var first = await SendOnAsync(plan.Channel, notice, profile, text, now, cancellationToken);
+        if (first.Settled is { } sent)
         {
-            reasons.Add("SMS: no mobile number or no consent");
-        }
-        else if (await optOuts.IsOptedOutAsync(profile.Phone, cancellationToken))
-        {
-            reasons.Add("SMS: the number replied STOP");
-        }
-        else
-        {
-            var result = await sms.SendAsync(new SmsMessage(profile.Phone, text.Sms, $"{notice.PatientId}|{notice.NoticeId}|sms", notice.FirstAttemptAt ?? now, notice.Kind.ToString()), cancellationToken);
-            if (Settle(notice, "sms", result, now) is { } settled)
-            {
-                return settled;
-            }
-
-            reasons.Add($"SMS: {result.Reason}");
+            return sent;
         }
 
-        // E-mail: the patient's choice when SMS is not allowed, and the fallback when SMS failed for good.
-        if (profile.Email is null || !profile.EmailConsent)
+        // The chosen channel failed for good: the other allowed one, if any.
+        if (plan.Fallback == NoticeChannel.None || plan.Fallback == plan.Channel)
         {
-            reasons.Add("e-mail: no address or no consent");
-            return notice with { State = NoticeState.Failed, Reason = string.Join("; ", reasons) };
+            return notice with { State = NoticeState.Failed, Reason = first.Reason };
         }
 
-        var mail = await email.SendAsync(new EmailMessage(profile.Email, text.EmailSubject, text.EmailBody, null, $"{notice.PatientId}|{notice.NoticeId}|email"), cancellationToken);
-        return Settle(notice, "email", mail, now)
-            ?? notice with { State = NoticeState.Failed, Reason = string.Join("; ", [.. reasons, $"e-mail: {mail.Reason}"]) };
+        var second = await SendOnAsync(plan.Fallback, notice, profile, text, now, cancellationToken);
+        return second.Settled ?? notice with { State = NoticeState.Failed, Reason = $"{first.Reason}; {second.Reason}" };
+    }
+
+    private async Task<(Notice? Settled, string Reason)> SendOnAsync(
+        NoticeChannel channel, Notice notice, PatientProfile profile, NoticeText text, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = channel == NoticeChannel.Sms ? "sms" : "email";
+        var key = $"{notice.PatientId}|{notice.NoticeId}|{name}";
+        var result = channel == NoticeChannel.Sms
+            ? await sms.SendAsync(new SmsMessage(profile.Phone!, text.Sms, key, notice.FirstAttemptAt ?? now, notice.Kind.ToString()), cancellationToken)
+            : await email.SendAsync(new EmailMessage(profile.Email!, text.EmailSubject, text.EmailBody, null, key), cancellationToken);
+        return (Settle(notice, name, result, now), $"{name}: {result.Reason}");
+    }
+
+    /// <summary>How many notices went out to the patient since <paramref name="since"/> (the planner's daily limit).</summary>
+    private async Task<int> SentSinceAsync(string patientId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // Newest first: one page covers any day within the limit.
+        var recent = await notices.ListAsync(patientId, DeliveryPlanner.DailyLimit * 2, null, cancellationToken);
+        return recent.Items.Count(n => n.SentAt >= since && n.Kind != NoticeKind.SecurityNotice);
     }
 
     /// <summary>The notice after a provider's answer; null when that channel failed for good (try the next one).</summary>

@@ -15,6 +15,7 @@ public sealed class DeliverNoticeTests
     private readonly InMemoryNotices notices = new();
     private readonly Mock<IProfiles> profiles = new();
     private readonly HashSet<string> optedOut = [];
+    private readonly Mock<INotificationPreferences> preferences = new();
     private readonly List<SmsMessage> texts = [];
     private readonly List<EmailMessage> mails = [];
     private readonly List<NoticeReference> queued = [];
@@ -36,7 +37,7 @@ public sealed class DeliverNoticeTests
         var stops = new Mock<ISmsOptOuts>();
         stops.Setup(o => o.IsOptedOutAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string phone, CancellationToken _) => optedOut.Contains(phone));
         var clinic = Options.Create(new ClinicOptions { Name = "Riverside Family Clinic", PortalUrl = "https://portal.example" });
-        return new DeliverNotice(notices, profiles.Object, stops.Object, sms.Object, email.Object, clinic, clock, NullLogger<DeliverNotice>.Instance);
+        return new DeliverNotice(notices, profiles.Object, stops.Object, preferences.Object, sms.Object, email.Object, clinic, clock, NullLogger<DeliverNotice>.Instance);
     }
 
     private SweepNotices Sweep()
@@ -146,7 +147,7 @@ public sealed class DeliverNoticeTests
 
         Assert.Equal(NoticeState.Failed, await Dispatcher().ExecuteAsync(notice, default));
 
-        Assert.Equal("SMS: no mobile number or no consent; e-mail: no address or no consent", notices[notice].Reason);
+        Assert.Equal("Not sent: Unreachable.", notices[notice].Reason);
         Assert.Empty(notices.Pending);
     }
 
@@ -171,5 +172,30 @@ public sealed class DeliverNoticeTests
         await Dispatcher().ExecuteAsync(notice, default);
 
         Assert.StartsWith("Riverside Family Clinic: Tiene un resultado", Assert.Single(texts).Text);
+    }
+
+    [Fact]
+    public async Task A_notice_in_the_patients_quiet_hours_waits_for_their_end_and_then_goes()
+    {
+        clock.Now = new DateTimeOffset(2026, 12, 2, 4, 0, 0, TimeSpan.Zero); // 22:00 in Chicago
+        var notice = await NewNoticeAsync();
+
+        Assert.Equal(NoticeState.Pending, await Dispatcher().ExecuteAsync(notice, default));
+        var morning = new DateTimeOffset(2026, 12, 2, 14, 0, 0, TimeSpan.Zero); // 08:00 in Chicago
+        Assert.Equal(morning, notices.Pending[notice]);
+        Assert.Empty(texts);
+
+        clock.Now = morning;
+        Assert.Equal(NoticeState.Sent, await Dispatcher().ExecuteAsync(notice, default));
+        Assert.Single(texts);
+    }
+
+    [Fact]
+    public async Task A_security_notice_goes_at_once_even_in_quiet_hours()
+    {
+        clock.Now = new DateTimeOffset(2026, 12, 2, 4, 0, 0, TimeSpan.Zero);
+        var notice = await NewNoticeAsync(NoticeKind.SecurityNotice);
+
+        Assert.Equal(NoticeState.Sent, await Dispatcher().ExecuteAsync(notice, default));
     }
 }
