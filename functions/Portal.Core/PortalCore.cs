@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
+using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
 
@@ -24,6 +25,8 @@ public static class PortalCore
         services.AddSingleton<GetProfile>();
         services.AddSingleton<ChangeProfile>();
         services.AddSingleton<ListAccessLog>();
+        services.AddSingleton<ReceiveText>();
+        services.AddSingleton<ReceiveCommunicationEvents>();
         return services;
     }
 }
