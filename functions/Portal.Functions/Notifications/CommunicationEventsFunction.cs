@@ -29,7 +29,7 @@ public sealed class CommunicationEventsFunction(
     [ApiQuery("secret", typeof(string), "The shared secret set in the Event Grid subscription's URL.")]
     [ApiRequest(typeof(EventGridEventSchema[]))]
     [ApiResponse(200, typeof(CommunicationEventsAnswer), Description = "The handshake's answer, or what became of the events.")]
-    [ApiProblems(400)]
+    [ApiProblems(400, 401)]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/communication")] HttpRequest request, CancellationToken cancellationToken) =>
         http.GuardedAsync(request, async () =>
