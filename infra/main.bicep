@@ -45,6 +45,12 @@ param clinicName string = 'Our Clinic'
 @description('Clinic IANA time zone, used for appointment wall-clock times and SMS quiet hours.')
 param clinicTimeZone string = 'America/Chicago'
 
+@description('Where patients sign in, named in SMS answers (HELP). Empty: the first allowed origin.')
+param clinicPortalUrl string = ''
+
+@description('The clinic\'s phone number for patients, named in SMS help answers. Empty: not named.')
+param clinicPhone string = ''
+
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
@@ -230,6 +236,8 @@ module api 'app/api.bicep' = {
     allowedOrigins: allowedOrigins
     clinicName: clinicName
     clinicTimeZone: clinicTimeZone
+    clinicPortalUrl: empty(clinicPortalUrl) ? (empty(allowedOrigins) ? '' : first(allowedOrigins)) : clinicPortalUrl
+    clinicPhone: clinicPhone
   }
   // The app starts pulling its package and reading Key Vault as soon as it exists.
   dependsOn: [
