@@ -42,11 +42,14 @@ param entraAudience string = ''
 @description('Clinic display name used in messages.')
 param clinicName string = 'Our Clinic'
 
-@description('The patient portal\'s address, linked from every SMS and e-mail. Empty: the first allowed origin.')
-param portalUrl string = ''
-
 @description('Clinic IANA time zone, used for appointment wall-clock times and SMS quiet hours.')
 param clinicTimeZone string = 'America/Chicago'
+
+@description('Where patients sign in, named in SMS answers (HELP). Empty: the first allowed origin.')
+param clinicPortalUrl string = ''
+
+@description('The clinic\'s phone number for patients, named in SMS help answers. Empty: not named.')
+param clinicPhone string = ''
 
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
@@ -230,10 +233,11 @@ module api 'app/api.bicep' = {
     entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
     entraClientId: entraClientId
     entraAudience: entraAudience
-    portalUrl: !empty(portalUrl) ? portalUrl : (empty(allowedOrigins) ? 'https://localhost' : allowedOrigins[0])
     allowedOrigins: allowedOrigins
     clinicName: clinicName
     clinicTimeZone: clinicTimeZone
+    clinicPortalUrl: empty(clinicPortalUrl) ? (empty(allowedOrigins) ? '' : first(allowedOrigins)) : clinicPortalUrl
+    clinicPhone: clinicPhone
   }
   // The app starts pulling its package and reading Key Vault as soon as it exists.
   dependsOn: [

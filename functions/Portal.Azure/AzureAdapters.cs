@@ -49,6 +49,7 @@ public static class AzureAdapters
             .AddAuditAdapters()
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
+            .AddInboundTextAdapters()
             .AddPatientAdapters()
             .AddProfileAdapters();
     }

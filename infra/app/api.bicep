@@ -51,7 +51,7 @@ param smsFromNumber string
 @description('ACS e-mail sender address on a domain linked to the ACS resource, e.g. DoNotReply@<guid>.azurecomm.net.')
 param emailSenderAddress string
 
-@description('Key Vault name that holds payments-api-key and labs-shared-key.')
+@description('Key Vault name that holds payments-api-key, labs-shared-key and communication-events-secret.')
 param keyVaultName string
 
 @description('Entra ID instance, e.g. https://login.microsoftonline.com/ or https://<tenant>.ciamlogin.com/.')
@@ -72,11 +72,14 @@ param allowedOrigins array
 @description('Clinic display name used in messages.')
 param clinicName string
 
-@description('The patient portal\'s address, the link in every SMS and e-mail notice (e.g. https://portal.clinic.example).')
-param portalUrl string
-
 @description('Clinic IANA time zone, e.g. America/Chicago.')
 param clinicTimeZone string
+
+@description('Where patients sign in, named in SMS answers (may be empty).')
+param clinicPortalUrl string
+
+@description('The clinic\'s phone number for patients, named in SMS help answers (may be empty).')
+param clinicPhone string
 
 @description('Upper bound on scale-out; a small clinic never needs many instances.')
 param maximumInstanceCount int = 40
@@ -181,7 +184,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
       Clinic__Name: clinicName
       Clinic__TimeZone: clinicTimeZone
-      Clinic__PortalUrl: portalUrl
+      Clinic__PortalUrl: clinicPortalUrl
+      Clinic__Phone: clinicPhone
 
       ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'
@@ -196,6 +200,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       // Secrets that cannot be identities: Key Vault references, resolved by the platform.
       Payments__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=payments-api-key)'
       Labs__SharedKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=labs-shared-key)'
+      // The Event Grid webhook's shared secret (query parameter `secret`); docs/DEPLOY.md, section 5.
+      Communication__EventsSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=communication-events-secret)'
     }
   }
 

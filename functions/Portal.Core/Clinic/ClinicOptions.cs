@@ -12,6 +12,9 @@ public sealed class ClinicOptions
     /// <summary>The clinic's IANA time zone, for wall-clock times (appointments, quiet hours).</summary>
     public string TimeZone { get; set; } = "America/Chicago";
 
-    /// <summary>The patient portal's address, the link in every SMS and e-mail.</summary>
-    public string PortalUrl { get; set; } = "http://localhost:5173";
+    /// <summary>Where patients sign in (the front end's address), named in SMS answers; empty: not named.</summary>
+    public string PortalUrl { get; set; } = "";
+
+    /// <summary>The clinic's phone number for patients, named in SMS help answers; empty: not named.</summary>
+    public string Phone { get; set; } = "";
 }

@@ -62,11 +62,14 @@ public static class NoticeTemplates
             ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
             : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
-        var signIn = spanish ? "Inicie sesión para verlo" : "Sign in to see it";
+        // Without a configured address the text still says where to look, just without a link.
+        var signIn = portalUrl.Length > 0
+            ? (spanish ? "Inicie sesión para verlo" : "Sign in to see it") + ": " + portalUrl
+            : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
-            Sms: $"{clinicName}: {line} {signIn}: {portalUrl}",
+            Sms: $"{clinicName}: {line} {signIn}",
             EmailSubject: $"{clinicName}: {words.Subject}",
-            EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}: {portalUrl}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
+            EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }
 }

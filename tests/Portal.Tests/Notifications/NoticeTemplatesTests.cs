@@ -51,6 +51,14 @@ public sealed class NoticeTemplatesTests
     }
 
     [Fact]
+    public void Without_a_portal_address_the_text_says_where_to_look_without_a_link()
+    {
+        var text = NoticeTemplates.Render(NoticeKind.NewMessage, NoticeDetails.None, null, Chicago, Clinic, "");
+
+        Assert.Equal($"{Clinic}: You have a new message from your care team. Sign in to the patient portal to see it.", text.Sms);
+    }
+
+    [Fact]
     public void Spanish_names_the_day_in_spanish_and_unknown_languages_get_english()
     {
         var when = new NoticeDetails(new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero));
