@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.IntegrationTests.Api;
 
@@ -31,8 +33,46 @@ public sealed class SecurityNoticeTests
         Assert.Equal(("securityNotice", "sent", "sms", "/profile"), (
             notice!["kind"]!.GetValue<string>(), notice["state"]!.GetValue<string>(), notice["channel"]!.GetValue<string>(), notice["link"]!.GetValue<string>()));
         using var outbox = await api.GetAsync("api/dev/outbox?limit=200", token: null);
-        var text = (await PortalApi.ReadJsonAsync(outbox))["items"]!.AsArray().Single(m => m!["to"]!.GetValue<string>() == newPhone)!["text"]!.GetValue<string>();
-        Assert.Contains("Your portal account changed. If this was not you, call the clinic.", text);
+        var sent = (await PortalApi.ReadJsonAsync(outbox))["items"]!.AsArray().Single(m => m!["to"]!.GetValue<string>() == newPhone)!;
+        Assert.Contains("Your portal account changed. If this was not you, call the clinic.", sent["text"]!.GetValue<string>());
+
+        // The carrier's delivery report comes back through the Event Grid webhook and marks the notice delivered.
+        var report = JsonSerializer.Serialize(new[]
+        {
+            new
+            {
+                id = Guid.NewGuid().ToString(),
+                topic = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs",
+                subject = $"/phonenumber/{newPhone.TrimStart('+')}",
+                eventType = "Microsoft.Communication.SMSDeliveryReportReceived",
+                data = new
+                {
+                    messageId = sent["messageId"]!.GetValue<string>(),
+                    from = "18005550100",
+                    to = newPhone,
+                    deliveryStatus = "Delivered",
+                    deliveryStatusDetails = "No error.",
+                    receivedTimestamp = DateTimeOffset.UtcNow,
+                    deliveryAttempts = new[] { new { timestamp = DateTimeOffset.UtcNow, segmentsSucceeded = 1, segmentsFailed = 0 } },
+                    Tag = "SecurityNotice",
+                },
+                eventTime = DateTimeOffset.UtcNow,
+                dataVersion = "1.0",
+                metadataVersion = "1",
+            },
+        });
+        using var webhook = new HttpRequestMessage(HttpMethod.Post, $"api/events/communication?secret={TestPortal.EventsSecret}")
+        {
+            Content = new StringContent(report, Encoding.UTF8, "application/json"),
+        };
+        webhook.Headers.Add("aeg-event-type", "Notification");
+        using var accepted = await api.SendAsync(webhook);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        using var after = await api.GetAsync($"api/patients/{patientId}/notifications", token);
+        var delivered = (await PortalApi.ReadJsonAsync(after))["items"]!.AsArray().Single()!;
+        Assert.Equal("delivered", delivered["state"]!.GetValue<string>());
+        Assert.NotNull(delivered["deliveredAt"]?.GetValue<DateTimeOffset>());
     }
 
     [Fact]
