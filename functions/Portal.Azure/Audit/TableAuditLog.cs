@@ -37,7 +37,7 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
     {
         var partition = TableKeys.Encode(patientId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        return TablePages.ReadAsync(tables.AuditLog, filter, pageSize, continuationToken, partition, ToEvent, cancellationToken);
+        return PagedQueries.ReadAsync(tables.AuditLog, filter, pageSize, continuationToken, partition, ToEvent, cancellationToken);
     }
 
     private static AuditEvent ToEvent(TableEntity entity) => new(

@@ -75,7 +75,7 @@ internal sealed class TableNotices(PortalTables tables) : INotices, IDeliveryRep
     {
         var partition = TableKeys.Encode(patientId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {NoticeRows.ChartPrefix} and RowKey lt {"notice}"}");
-        return TablePages.ReadAsync(tables.Charts, filter, pageSize, continuationToken, $"notices\n{patientId}", NoticeRows.Read, cancellationToken);
+        return PagedQueries.ReadAsync(tables.Charts, filter, pageSize, continuationToken, $"notices\n{patientId}", NoticeRows.Read, cancellationToken);
     }
 
     public async Task RecordAsync(DeliveryReport report, CancellationToken cancellationToken)

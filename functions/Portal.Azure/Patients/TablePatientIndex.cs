@@ -36,7 +36,7 @@ internal sealed class TablePatientIndex(PortalTables tables, IProfiles profiles)
             $"PartitionKey eq {partition} and RowKey ge {foldedFamilyPrefix} and RowKey lt {UpperBound(foldedFamilyPrefix)}");
 
         // The token is bound to this birth date and prefix: one from another search is refused.
-        return TablePages.ReadAsync(
+        return PagedQueries.ReadAsync(
             tables.Lookups, filter, pageSize, continuationToken, $"{partition}\n{foldedFamilyPrefix}", row => PatientIndexRows.ToFound(row)!, cancellationToken);
     }
 

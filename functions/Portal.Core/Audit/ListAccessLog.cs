@@ -11,32 +11,9 @@ public sealed class ListAccessLog(IAuditLog auditLog, ChartAccess access)
     public const int MaxPageSize = 100;
 
     /// <summary>One page of events; reading the log is itself audited.</summary>
-    public async Task<Result<Page<AuditEvent>>> ExecuteAsync(
-        Caller caller, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
-    {
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Failure.Invalid("pageSize", $"Between 1 and {MaxPageSize}.");
-        }
-
-        var visit = await access.OpenAsync(caller, patientId, Permission.Read(DataCategory.AccessLog), $"patients/{patientId}/access-log", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        // Read before recording, so a page does not start with the reader's own visit.
-        Page<AuditEvent> page;
-        try
-        {
-            page = await auditLog.ListAsync(patientId, pageSize, continuationToken, cancellationToken);
-        }
-        catch (InvalidContinuationTokenException exception)
-        {
-            return Failure.Invalid("continuationToken", exception.Message);
-        }
-
-        await access.RecordAsync(visit.Value, AuditOutcome.Success, cancellationToken);
-        return page;
-    }
+    public Task<Result<Page<AuditEvent>>> ExecuteAsync(
+        Caller caller, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        access.ReadPageAsync(
+            caller, patientId, Permission.Read(DataCategory.AccessLog), $"patients/{patientId}/access-log", pageSize, MaxPageSize,
+            () => auditLog.ListAsync(patientId, pageSize, continuationToken, cancellationToken), cancellationToken);
 }

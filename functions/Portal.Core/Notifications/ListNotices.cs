@@ -1,5 +1,4 @@
 using Portal.Core.Access;
-using Portal.Core.Audit;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 
@@ -12,32 +11,10 @@ public sealed class ListNotices(INotices notices, ChartAccess access)
     public const int MaxPageSize = 100;
 
     /// <summary>One page of notices; reading them is audited like any read of the chart.</summary>
-    public async Task<Result<Page<Notice>>> ExecuteAsync(
-        Caller caller, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
-    {
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Failure.Invalid("pageSize", $"Between 1 and {MaxPageSize}.");
-        }
-
-        // Notices go to the patient's contact details: they belong with the profile.
-        var visit = await access.OpenAsync(caller, patientId, Permission.Read(DataCategory.Profile), $"patients/{patientId}/notifications", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        Page<Notice> page;
-        try
-        {
-            page = await notices.ListAsync(patientId, pageSize, continuationToken, cancellationToken);
-        }
-        catch (InvalidContinuationTokenException exception)
-        {
-            return Failure.Invalid("continuationToken", exception.Message);
-        }
-
-        await access.RecordAsync(visit.Value, AuditOutcome.Success, cancellationToken);
-        return page;
-    }
+    /// <remarks>Notices go to the patient's contact details: they are read with the profile's permission.</remarks>
+    public Task<Result<Page<Notice>>> ExecuteAsync(
+        Caller caller, string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        access.ReadPageAsync(
+            caller, patientId, Permission.Read(DataCategory.Profile), $"patients/{patientId}/notifications", pageSize, MaxPageSize,
+            () => notices.ListAsync(patientId, pageSize, continuationToken, cancellationToken), cancellationToken);
 }

@@ -13,8 +13,6 @@ namespace Portal.Functions.AccessLog;
 [Description("Who accessed a patient's chart, from the append-only audit log.")]
 public sealed class AccessLogFunction(PortalHttp http, ListAccessLog listAccessLog)
 {
-    private const int DefaultPageSize = 25;
-
     [Function("ListAccessLog")]
     [ApiOperation("Who accessed the chart, newest first.", Description = "For the patient and administrators; caregivers never see it. Reading it is itself recorded.")]
     [ApiQuery("pageSize", typeof(int), "Entries per page, 1 to 100 (default 25).")]
@@ -27,14 +25,12 @@ public sealed class AccessLogFunction(PortalHttp http, ListAccessLog listAccessL
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
         {
-            var pageSizeText = request.Query["pageSize"].ToString();
-            if (!int.TryParse(pageSizeText is "" ? $"{DefaultPageSize}" : pageSizeText, out var pageSize))
-            {
-                return ApiResults.Problem(request, Failure.Invalid("pageSize", "A whole number."));
-            }
-
-            var continuation = request.Query["continuationToken"].ToString();
-            var result = await listAccessLog.ExecuteAsync(caller, patientId, pageSize, continuation is "" ? null : continuation, cancellationToken);
-            return ApiResults.From(request, result, page => ApiResults.Json(AccessLogPage.From(page)));
+            var asked = PageRequest.From(request);
+            return !asked.Succeeded
+                ? ApiResults.Problem(request, asked.Failure)
+                : ApiResults.From(
+                    request,
+                    await listAccessLog.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken),
+                    page => ApiResults.Json(AccessLogPage.From(page)));
         });
 }

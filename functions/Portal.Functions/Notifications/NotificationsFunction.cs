@@ -13,8 +13,6 @@ namespace Portal.Functions.Notifications;
 [Description("SMS and e-mail notices to patients; in Development, the outbox that shows what they would receive.")]
 public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotices)
 {
-    private const int DefaultPageSize = 25;
-
     [Function("ListNotifications")]
     [ApiOperation("The notices sent to a patient, newest first: what, when, on which channel, and whether it arrived",
         Description = "A notice says only that something is waiting in the portal. `state` is pending, sending, sent, delivered (SMS delivery reports) or failed, with a reason.")]
@@ -28,22 +26,23 @@ public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotic
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
         {
-            var pageSizeText = request.Query["pageSize"].ToString();
-            if (!int.TryParse(pageSizeText is "" ? $"{DefaultPageSize}" : pageSizeText, out var pageSize))
-            {
-                return ApiResults.Problem(request, Failure.Invalid("pageSize", "A whole number."));
-            }
-
-            var continuation = request.Query["continuationToken"].ToString();
-            var result = await listNotices.ExecuteAsync(caller, patientId, pageSize, continuation is "" ? null : continuation, cancellationToken);
-            return ApiResults.From(request, result, page => ApiResults.Json(new NotificationPage(
-                [.. page.Items.Select(n => new NotificationEntry(n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason))],
-                page.ContinuationToken)));
+            var asked = PageRequest.From(request);
+            return !asked.Succeeded
+                ? ApiResults.Problem(request, asked.Failure)
+                : ApiResults.From(
+                    request,
+                    await listNotices.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken),
+                    page => ApiResults.Json(NotificationPage.From(page)));
         });
 }
 
 /// <summary>One page of a patient's notices.</summary>
-public sealed record NotificationPage(IReadOnlyList<NotificationEntry> Items, string? ContinuationToken);
+public sealed record NotificationPage(IReadOnlyList<NotificationEntry> Items, string? ContinuationToken)
+{
+    internal static NotificationPage From(Page<Notice> page) => new(
+        [.. page.Items.Select(n => new NotificationEntry(n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason))],
+        page.ContinuationToken);
+}
 
 /// <summary>A notice as the patient sees it.</summary>
 public sealed record NotificationEntry(

@@ -9,7 +9,7 @@ namespace Portal.Azure.Tables;
 /// to the list that issued it (its scope: a patient's log, one search): a token from another list is refused with
 /// <see cref="InvalidContinuationTokenException"/> instead of being followed.
 /// </summary>
-internal static class TablePages
+internal static class PagedQueries
 {
     public static async Task<Page<T>> ReadAsync<T>(
         TableClient table, string filter, int pageSize, string? continuationToken, string scope, Func<TableEntity, T> map, CancellationToken cancellationToken)
