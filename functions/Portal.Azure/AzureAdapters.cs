@@ -48,6 +48,7 @@ public static class AzureAdapters
             .AddAccessAdapters()
             .AddAuditAdapters()
             .AddNotificationAdapters(configuration, environment)
+            .AddInboundTextAdapters()
             .AddPatientAdapters()
             .AddProfileAdapters();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Notifications;
+using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
 
@@ -28,6 +29,8 @@ public static class PortalCore
         services.AddSingleton<DeliverNotice>();
         services.AddSingleton<SweepNotices>();
         services.AddSingleton<ListNotices>();
+        services.AddSingleton<ReceiveText>();
+        services.AddSingleton<ReceiveCommunicationEvents>();
         return services;
     }
 }

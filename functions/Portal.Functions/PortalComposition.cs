@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Azure;
 using Portal.Core;
 using Portal.Functions.Http;
+using Portal.Functions.Notifications;
 
 namespace Portal.Functions;
 
@@ -16,6 +17,7 @@ public static class PortalComposition
         services.AddPortalCore();
         services.AddAzureAdapters(configuration, environment);
         services.AddSingleton<PortalHttp>();
+        services.AddSingleton<EventsSecrets>();
         return services;
     }
 }

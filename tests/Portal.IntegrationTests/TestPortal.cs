@@ -48,6 +48,9 @@ public sealed class TestPortal
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";
 
+    /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
+    public const string EventsSecret = "test-events-secret";
+
     /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
     public static async Task<LocalPortal> StartAsync(
         IReadOnlyList<Assembly>? functionAssemblies = null,
@@ -63,6 +66,8 @@ public sealed class TestPortal
             ["LocalHost:MaxQueuePollingInterval"] = "00:00:00.250",
             ["DevTokens:Enabled"] = "true",
             ["Cors:AllowedOrigins"] = FrontEndOrigin,
+            ["Communication:EventsSecret"] = EventsSecret,
+            ["Clinic:PortalUrl"] = FrontEndOrigin,
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

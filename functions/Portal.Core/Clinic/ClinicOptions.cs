@@ -14,4 +14,7 @@ public sealed class ClinicOptions
 
     /// <summary>The patient portal's address, the link in every SMS and e-mail.</summary>
     public string PortalUrl { get; set; } = "http://localhost:5173";
+
+    /// <summary>The clinic's phone number for patients, named in SMS help answers; empty: not named.</summary>
+    public string Phone { get; set; } = "";
 }

@@ -21,7 +21,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
         var rows = new List<(string Endpoint, int Expected, int Actual)>();
 
-        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null)
+        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null)
         {
             var callId = Guid.NewGuid().ToString("N");
             using var request = new HttpRequestMessage(method, path);
@@ -39,6 +39,11 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             if (ifMatch is not null)
             {
                 request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            if (eventGridType is not null)
+            {
+                request.Headers.Add("aeg-event-type", eventGridType);
             }
 
             var response = await api.SendAsync(request);
@@ -76,6 +81,15 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("PATCH /api/patients/{id}/profile (stale, 412)", 3, HttpMethod.Patch, $"api/patients/{patientId}/profile", patient, """{"smsConsent":true}""", read.Headers.ETag!.ToString());
         await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
         await Measure("GET /api/patients/{id}/notifications", 3, HttpMethod.Get, $"api/patients/{patientId}/notifications", patient);
+        var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
+        await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
+            """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
+        var stop = Notifications.CommunicationEventsTests.SmsReceived(Guid.NewGuid().ToString(), $"+1312{Random.Shared.Next(0, 10_000_000):D7}", "STOP", DateTimeOffset.UtcNow);
+        await Measure("POST /api/events/communication (SMSReceived STOP)", 3, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
+        await Measure("POST /api/events/communication (redelivery)", 1, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
+        await Measure("POST /api/dev/sms/inbound (HELP)", 1, HttpMethod.Post, "api/dev/sms/inbound", null, """{"from":"+13125550199","message":"help"}""");
+        await Measure("POST /api/dev/sms/inbound (other text)", 4, HttpMethod.Post, "api/dev/sms/inbound", null,
+            JsonSerializer.Serialize(new { from = $"+1312{Random.Shared.Next(0, 10_000_000):D7}", message = "hello?" }));
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
