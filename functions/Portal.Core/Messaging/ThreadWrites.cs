@@ -11,7 +11,7 @@ namespace Portal.Core.Messaging;
 /// save (message insert + thread + notice in one chart transaction), and on a lost race read again and reapply, so
 /// concurrent replies never lose a message. A notice is enqueued after the commit, best effort.
 /// </summary>
-public sealed partial class ThreadWrites(IMessageThreads threads, ThreadAccess access, MessagePools pools, INoticeQueue notices, ILogger<ThreadWrites> logger)
+public sealed class ThreadWrites(IMessageThreads threads, ThreadAccess access, MessagePools pools, INoticeQueue notices, ILogger<ThreadWrites> logger)
 {
     private const int Attempts = 5;
 
@@ -66,26 +66,10 @@ public sealed partial class ThreadWrites(IMessageThreads threads, ThreadAccess a
             await access.RecordAsync(visit.Value, true, cancellationToken);
             if (notice is not null)
             {
-                await WakeDispatcherAsync(notice, cancellationToken);
+                await notices.TryEnqueueAsync(notice, logger, cancellationToken);
             }
 
             return new ThreadView(thread, pools.Find(thread.Pool)!, thread.UnreadFor(caller.Subject), message is null ? [] : [message]);
         }
     }
-
-    /// <summary>Best effort: the message is committed either way, and the sweep delivers a notice the queue never got.</summary>
-    private async Task WakeDispatcherAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await notices.EnqueueAsync(notice.Reference, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogEnqueueFailed(e.GetType().Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Enqueueing a new-message notice failed ({ExceptionType}); the sweep will deliver it.")]
-    private partial void LogEnqueueFailed(string exceptionType);
 }
