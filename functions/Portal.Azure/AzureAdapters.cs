@@ -7,12 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
 using Portal.Azure.Identity;
+using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
 using Portal.Azure.Profile;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
+using Portal.Core.Common;
 using Portal.Core.Profile;
 
 namespace Portal.Azure;
@@ -42,6 +44,7 @@ public static class AzureAdapters
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateQueueServiceClient(new QueueClientOptions().With(provider)));
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateBlobServiceClient(new BlobClientOptions().With(provider)));
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<IRequestReplays, TableRequestReplays>();
 
         // Each feature registers its own adapters, in its own folder.
         return services
@@ -50,6 +53,7 @@ public static class AzureAdapters
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()
+            .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters();
     }

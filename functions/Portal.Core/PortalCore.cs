@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
+using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
@@ -33,6 +34,16 @@ public static class PortalCore
         services.AddSingleton<ChangeNotificationPreferences>();
         services.AddSingleton<ReceiveText>();
         services.AddSingleton<ReceiveCommunicationEvents>();
+        services.AddSingleton<MessagePools>();
+        services.AddSingleton<ThreadAccess>();
+        services.AddSingleton<ThreadWrites>();
+        services.AddSingleton<StartThread>();
+        services.AddSingleton<ListThreads>();
+        services.AddSingleton<ReadThread>();
+        services.AddSingleton<ReplyToThread>();
+        services.AddSingleton<AssignThread>();
+        services.AddSingleton<CloseThread>();
+        services.AddSingleton<ListInbox>();
         return services;
     }
 }

@@ -13,13 +13,14 @@ public static class AccessPolicy
 
     /// <summary>
     /// What each staff role may read and change, for every patient of the clinic. Labs push results but read nothing.
-    /// Minimum necessary: billing staff do not read clinical data, clinicians do not read bills.
+    /// Minimum necessary: billing staff do not read clinical data, clinicians do not read bills. Front desk and billing
+    /// answer messages, but only those of their own pools (scheduling, billing): the Messaging feature narrows by pool.
     /// </summary>
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
     {
         [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile], Clinical),
-        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
-        [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing], [DataCategory.Billing]),
+        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages, DataCategory.Activation]),
+        [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing, DataCategory.Messages], [DataCategory.Billing, DataCategory.Messages]),
         [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
     };

@@ -12,7 +12,7 @@ public sealed class ClinicOptions
     /// <summary>The clinic's IANA time zone, for wall-clock times (appointments, quiet hours).</summary>
     public string TimeZone { get; set; } = "America/Chicago";
 
-    /// <summary>Where patients sign in (the front end's address), named in SMS answers; empty: not named.</summary>
+    /// <summary>Where patients sign in (the front end's address): the link in notices and SMS answers; empty: not named.</summary>
     public string PortalUrl { get; set; } = "";
 
     /// <summary>The clinic's phone number for patients, named in SMS help answers; empty: not named.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Common;
@@ -15,9 +11,11 @@ namespace Portal.Core.Patients;
 /// With an Idempotency-Key, a retry of the same request answers with the same patient and a fresh
 /// code (the first one is ended: it was never seen, the response was lost).
 /// </summary>
-public sealed partial class RegisterPatient(
-    IPatientRegistry registry, IRegistrationReplays replays, ActivationCodeReplacement codes, ChartAccess access, TimeProvider time)
+public sealed class RegisterPatient(
+    IPatientRegistry registry, IRequestReplays replays, ActivationCodeReplacement codes, ChartAccess access, TimeProvider time)
 {
+    private const string Operation = "register";
+
     /// <summary>Registers the patient; 403 unless the caller may change profiles, 409 on a duplicate MRN or a reused key.</summary>
     public async Task<Result<PatientRegistered>> ExecuteAsync(Caller caller, NewPatient patient, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -28,15 +26,15 @@ public sealed partial class RegisterPatient(
 
         var now = time.GetUtcNow();
         var errors = Validate(patient, DateOnly.FromDateTime(now.UtcDateTime));
-        errors.Require(idempotencyKey is null || IdempotencyKey().IsMatch(idempotencyKey), "Idempotency-Key", "1 to 100 visible ASCII characters.");
+        errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
         if (errors.ToFailure() is { } invalid)
         {
             return invalid;
         }
 
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(patient, PortalJson.Options))));
-        var replay = idempotencyKey is null ? null : await replays.FindAsync(caller.Subject, idempotencyKey, cancellationToken);
-        if (replay is not null && replay.CreatedAt + RegistrationReplay.Lifetime > now)
+        var requestHash = IdempotencyKeys.Hash(patient);
+        var replay = idempotencyKey is null ? null : await replays.FindAsync(caller.Subject, Operation, idempotencyKey, cancellationToken);
+        if (replay is not null && replay.IsLive(now))
         {
             return replay.RequestHash == requestHash
                 ? await ReissueAsync(caller, replay, cancellationToken)
@@ -57,7 +55,7 @@ public sealed partial class RegisterPatient(
 
         if (idempotencyKey is not null)
         {
-            await replays.SaveAsync(new RegistrationReplay(caller.Subject, idempotencyKey, requestHash, storedId, now), cancellationToken);
+            await replays.SaveAsync(new RequestReplay(caller.Subject, Operation, idempotencyKey, requestHash, storedId, now), cancellationToken);
         }
 
         await AuditAsync(caller, storedId, cancellationToken);
@@ -65,16 +63,16 @@ public sealed partial class RegisterPatient(
     }
 
     // The first response was lost, so nobody saw its code: replace it the one way codes are replaced.
-    private async Task<Result<PatientRegistered>> ReissueAsync(Caller caller, RegistrationReplay replay, CancellationToken cancellationToken)
+    private async Task<Result<PatientRegistered>> ReissueAsync(Caller caller, RequestReplay replay, CancellationToken cancellationToken)
     {
-        var issued = await codes.ReplaceAsync(replay.PatientId, cancellationToken);
+        var issued = await codes.ReplaceAsync(replay.ResourceId, cancellationToken);
         if (!issued.Succeeded)
         {
             return issued.Failure;
         }
 
-        await AuditAsync(caller, replay.PatientId, cancellationToken);
-        return new PatientRegistered(replay.PatientId, issued.Value.ActivationCode, issued.Value.ExpiresAt);
+        await AuditAsync(caller, replay.ResourceId, cancellationToken);
+        return new PatientRegistered(replay.ResourceId, issued.Value.ActivationCode, issued.Value.ExpiresAt);
     }
 
     private Task AuditAsync(Caller caller, string patientId, CancellationToken cancellationToken) =>
@@ -90,7 +88,4 @@ public sealed partial class RegisterPatient(
         ProfileRules.ValidateContact(patient.Phone, patient.Email, errors);
         return errors;
     }
-
-    [GeneratedRegex("^[\\x21-\\x7E]{1,100}$")]
-    private static partial Regex IdempotencyKey();
 }

@@ -12,7 +12,7 @@ namespace Portal.Core.Profile;
 /// Changing the phone or e-mail needs MFA, because they receive notices and sign-in codes, and it sends the
 /// patient a security notice, written in the same transaction as the change.
 /// </summary>
-public sealed partial class ChangeProfile(IProfiles profiles, ChartAccess access, INoticeQueue notices, TimeProvider clock, ILogger<ChangeProfile> logger)
+public sealed class ChangeProfile(IProfiles profiles, ChartAccess access, INoticeQueue notices, TimeProvider clock, ILogger<ChangeProfile> logger)
 {
     /// <summary>The changed profile with its new ETag, or 400/401/404/412/428.</summary>
     public async Task<Result<Versioned<PatientProfile>>> ExecuteAsync(
@@ -73,25 +73,9 @@ public sealed partial class ChangeProfile(IProfiles profiles, ChartAccess access
 
         if (notice is not null)
         {
-            await WakeDispatcherAsync(notice, cancellationToken);
+            await notices.TryEnqueueAsync(notice, logger, cancellationToken);
         }
 
         return new Versioned<PatientProfile>(patched.Value, eTag);
     }
-
-    /// <summary>Best effort: the change is committed either way, and the sweep delivers a notice the queue never got.</summary>
-    private async Task WakeDispatcherAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await notices.EnqueueAsync(notice.Reference, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogEnqueueFailed(e.GetType().Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Enqueueing a security notice failed ({ExceptionType}); the sweep will deliver it.")]
-    private partial void LogEnqueueFailed(string exceptionType);
 }

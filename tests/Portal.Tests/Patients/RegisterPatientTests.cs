@@ -14,8 +14,8 @@ public class RegisterPatientTests
     private readonly FixedClock clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IPatientRegistry> registry = new();
     private readonly InMemoryActivations activations = new();
-    private readonly Dictionary<(string, string), RegistrationReplay> remembered = [];
-    private readonly Mock<IRegistrationReplays> replays = new();
+    private readonly Dictionary<(string, string), RequestReplay> remembered = [];
+    private readonly Mock<IRequestReplays> replays = new();
     private PendingActivation? lastActivation;
 
     public RegisterPatientTests()
@@ -23,10 +23,10 @@ public class RegisterPatientTests
         registry.Setup(r => r.RegisterAsync(It.IsAny<PatientProfile>(), It.IsAny<PendingActivation>(), It.IsAny<CancellationToken>()))
             .Callback<PatientProfile, PendingActivation, CancellationToken>((_, a, _) => activations.Issue(lastActivation = a))
             .ReturnsAsync((PatientProfile p, PendingActivation _, CancellationToken _) => p.PatientId);
-        replays.Setup(r => r.FindAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string s, string k, CancellationToken _) => remembered.GetValueOrDefault((s, k)));
-        replays.Setup(r => r.SaveAsync(It.IsAny<RegistrationReplay>(), It.IsAny<CancellationToken>()))
-            .Callback<RegistrationReplay, CancellationToken>((r, _) => remembered[(r.Subject, r.Key)] = r)
+        replays.Setup(r => r.FindAsync(It.IsAny<string>(), "register", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string s, string _, string k, CancellationToken _) => remembered.GetValueOrDefault((s, k)));
+        replays.Setup(r => r.SaveAsync(It.IsAny<RequestReplay>(), It.IsAny<CancellationToken>()))
+            .Callback<RequestReplay, CancellationToken>((r, _) => remembered[(r.Subject, r.Key)] = r)
             .Returns(Task.CompletedTask);
     }
 

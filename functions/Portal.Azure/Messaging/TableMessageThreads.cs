@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Azure;
+using Page = Portal.Core.Common.Page<Portal.Core.Messaging.InboxEntry>;
+using Azure.Data.Tables;
+using Portal.Azure.Notifications;
+using Portal.Azure.Tables;
+using Portal.Core.Common;
+using Portal.Core.Messaging;
+using Portal.Core.Notifications;
+
+namespace Portal.Azure.Messaging;
+
+/// <summary>
+/// Conversations in the patient's <c>Charts</c> partition: <c>thread|{threadId}</c> (the thread with its read
+/// markers, ETag-guarded) and <c>msg|{threadId}|{messageId}</c> (inserts only, oldest first); plus each pool's
+/// inbox index (<see cref="InboxRows"/>), written before the chart and rewritten from the thread on every write.
+/// </summary>
+internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
+{
+    private const string ThreadPrefix = "thread|";
+
+    public async Task<Versioned<MessageThread>?> FindAsync(string patientId, string threadId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(patientId), ThreadPrefix + TableKeys.Encode(threadId), ["Data"], cancellationToken);
+        return response.HasValue ? new Versioned<MessageThread>(Read<MessageThread>(response.Value!), response.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<IReadOnlyList<MessageThread>> ListAsync(string patientId, CancellationToken cancellationToken)
+    {
+        var threads = new List<MessageThread>();
+        await foreach (var entity in tables.Charts.QueryAsync<TableEntity>(Range(patientId, ThreadPrefix), select: ["Data"], cancellationToken: cancellationToken))
+        {
+            threads.Add(Read<MessageThread>(entity));
+        }
+
+        return threads;
+    }
+
+    public async Task<IReadOnlyList<ThreadMessage>> MessagesAsync(string patientId, string threadId, CancellationToken cancellationToken)
+    {
+        var messages = new List<ThreadMessage>();
+        await foreach (var entity in tables.Charts.QueryAsync<TableEntity>(Range(patientId, MessagePrefix(threadId)), select: ["Data"], cancellationToken: cancellationToken))
+        {
+            messages.Add(Read<ThreadMessage>(entity));
+        }
+
+        return messages;
+    }
+
+    public async Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, CancellationToken cancellationToken)
+    {
+        await SyncInboxAsync(thread, cancellationToken);
+        await TableErrors.ConditionallyAsync(
+            () => tables.Charts.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
+                    .. messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread.PatientId, m))),
+                ],
+                cancellationToken),
+            "The thread");
+    }
+
+    public async Task SaveAsync(MessageThread thread, string eTag, ThreadMessage? message, Notice? notice, CancellationToken cancellationToken)
+    {
+        // Index first (the notice's pending row, the pool's inbox), then the chart in one transaction.
+        if (notice is not null)
+        {
+            await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        await SyncInboxAsync(thread, cancellationToken);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, ToEntity(thread), new ETag(eTag))];
+        if (message is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, ToEntity(thread.PatientId, message)));
+        }
+
+        if (notice is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
+        }
+
+        await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The thread");
+    }
+
+    public Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken) =>
+        TableErrors.ConditionallyAsync(
+            () => tables.Charts.UpdateEntityAsync(ToEntity(thread), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
+            "The thread");
+
+    public Task<Page> InboxAsync(string pool, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var partition = InboxRows.Partition(pool);
+        return PagedQueries.ReadAsync(
+            tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), pageSize, continuationToken, partition, InboxRows.Read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the pool's inbox hold exactly the thread's row: its other rows (an earlier state, or a write whose chart
+    /// transaction failed) go, the current one is upserted, in one transaction of the index partition.
+    /// </summary>
+    private async Task SyncInboxAsync(MessageThread thread, CancellationToken cancellationToken)
+    {
+        var partition = InboxRows.Partition(thread.Pool);
+        var wanted = InboxRows.For(thread);
+        var actions = new List<TableTransactionAction>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and PatientId eq {thread.PatientId} and ThreadId eq {thread.ThreadId}");
+        await foreach (var row in tables.Lookups.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (row.RowKey != wanted?.RowKey)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), ETag.All));
+            }
+        }
+
+        if (wanted is not null)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, wanted));
+        }
+
+        if (actions.Count > 0)
+        {
+            await tables.Lookups.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    private static string MessagePrefix(string threadId) => $"msg|{TableKeys.Encode(threadId)}|";
+
+    private static string Range(string patientId, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(patientId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+
+    private static TableEntity ToEntity(MessageThread thread) => new(TableKeys.Encode(thread.PatientId), ThreadPrefix + TableKeys.Encode(thread.ThreadId))
+    {
+        ["Data"] = JsonSerializer.Serialize(thread, PortalJson.Options),
+    };
+
+    private static TableEntity ToEntity(string patientId, ThreadMessage message) =>
+        new(TableKeys.Encode(patientId), MessagePrefix(message.ThreadId) + message.MessageId)
+        {
+            ["Data"] = JsonSerializer.Serialize(message, PortalJson.Options),
+        };
+
+    private static T Read<T>(TableEntity entity) => JsonSerializer.Deserialize<T>(entity.GetString("Data"), PortalJson.Options)!;
+}

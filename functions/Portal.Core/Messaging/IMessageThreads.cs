@@ -1,0 +1,39 @@
+using Portal.Core.Common;
+using Portal.Core.Notifications;
+
+namespace Portal.Core.Messaging;
+
+/// <summary>
+/// Port: conversations in the patient's chart (the thread and its messages in one partition) and each pool's
+/// inbox index, which every write keeps in step ("index first, then the chart").
+/// </summary>
+public interface IMessageThreads
+{
+    /// <summary>The thread with its ETag, or null. One point read.</summary>
+    Task<Versioned<MessageThread>?> FindAsync(string patientId, string threadId, CancellationToken cancellationToken);
+
+    /// <summary>Every thread of the patient (a chart holds few). One range query.</summary>
+    Task<IReadOnlyList<MessageThread>> ListAsync(string patientId, CancellationToken cancellationToken);
+
+    /// <summary>The thread's messages, oldest first. One range query.</summary>
+    Task<IReadOnlyList<ThreadMessage>> MessagesAsync(string patientId, string threadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a new thread and its first messages: the inbox row first, then the chart in one transaction.
+    /// Idempotent for the same thread: the index row is upserted, and a thread already in the chart is a
+    /// <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a changed thread (ETag-guarded), its new message and the notice it causes: the notice's pending row and
+    /// the inbox rows first, then one chart transaction. A stale ETag is a <see cref="ConcurrencyConflictException"/>.
+    /// </summary>
+    Task SaveAsync(MessageThread thread, string eTag, ThreadMessage? message, Notice? notice, CancellationToken cancellationToken);
+
+    /// <summary>Stores read markers only (ETag-guarded; the inbox does not change).</summary>
+    Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken);
+
+    /// <summary>One page of the pool's inbox: waiting threads, longest wait first, then answered open threads. One index partition.</summary>
+    Task<Page<InboxEntry>> InboxAsync(string pool, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+}

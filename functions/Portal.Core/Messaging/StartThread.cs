@@ -1,0 +1,89 @@
+using Portal.Core.Access;
+using Portal.Core.Common;
+using Portal.Core.Identity;
+
+namespace Portal.Core.Messaging;
+
+/// <summary>
+/// Use case: the patient, or a caregiver with <c>messages.write</c>, starts a conversation with a pool; the pool
+/// answers at once with its response time and the emergency line. With an Idempotency-Key a retry answers with the
+/// same thread: the key is remembered first with the thread's id and time, so a retry after a failure rewrites
+/// exactly the same rows.
+/// </summary>
+public sealed class StartThread(IMessageThreads threads, ThreadAccess access, MessagePools pools, IRequestReplays replays, TimeProvider clock)
+{
+    private const string Operation = "thread";
+
+    /// <summary>The new thread with its messages; 400 for bad input, 404/403 per the access policy, 409 for a reused key.</summary>
+    public async Task<Result<ThreadView>> ExecuteAsync(
+        Caller caller, string patientId, NewThread request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var pool = pools.Find(request.Pool);
+        var errors = MessagingRules.ValidateNewThread(request.Pool, pool, request.Subject, request.Message, pools.All);
+        errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
+        if (errors.ToFailure() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Messages), $"patients/{patientId}/threads", cancellationToken);
+        if (!visit.Succeeded)
+        {
+            return visit.Failure;
+        }
+
+        if (ThreadAccess.AuthorKind(visit.Value) == MessageAuthorKind.CareTeam)
+        {
+            // Staff answer threads; a conversation is the patient's to start.
+            await access.RecordAsync(visit.Value, false, cancellationToken);
+            return new Failure(FailureKind.Forbidden, "Conversations are started by the patient or their caregiver.");
+        }
+
+        var outcome = await StartAsync(visit.Value, pool!, request, idempotencyKey, cancellationToken);
+        await access.RecordAsync(visit.Value, outcome.Succeeded, cancellationToken);
+        return outcome;
+    }
+
+    private async Task<Result<ThreadView>> StartAsync(ChartVisit visit, MessagePool pool, NewThread request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, request });
+        var replay = idempotencyKey is null ? null : await replays.FindAsync(visit.Caller.Subject, Operation, idempotencyKey, cancellationToken);
+        if (replay is not null && replay.IsLive(now) && replay.RequestHash != requestHash)
+        {
+            return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
+        }
+
+        if (replay is null || !replay.IsLive(now))
+        {
+            replay = new RequestReplay(visit.Caller.Subject, Operation, idempotencyKey ?? "", requestHash, Guid.NewGuid().ToString("N"), now);
+            if (idempotencyKey is not null)
+            {
+                await replays.SaveAsync(replay, cancellationToken);
+            }
+        }
+        else if (await threads.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
+        {
+            return new ThreadView(earlier.Value, pool, earlier.Value.UnreadFor(visit.Caller.Subject),
+                await threads.MessagesAsync(visit.PatientId, replay.ResourceId, cancellationToken));
+        }
+
+        // Everything below follows from the replay, so a retry writes the very same rows.
+        var (threadId, at) = (replay.ResourceId, replay.CreatedAt);
+        var first = ThreadAccess.Message(visit, threadId, request.Message, at, 0);
+        var automatic = new ThreadMessage(threadId, MessagingRules.MessageId(at, 1), MessageAuthorKind.Automatic, "", pool.DisplayName, null, MessagingRules.AutomaticReply(pool), at);
+        var empty = new MessageThread(visit.PatientId, threadId, pool.Id, request.Subject.Trim(), ThreadStatus.Open, at, at, null, 0, null, new Dictionary<string, int>());
+        var thread = MessagingRules.After(MessagingRules.After(empty, first), automatic) with { WaitingSince = at };
+        thread = thread.ReadAllBy(visit.Caller.Subject);
+        try
+        {
+            await threads.StartAsync(thread, [first, automatic], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // A concurrent retry of the same request got there first: the thread is the same.
+        }
+
+        return new ThreadView(thread, pool, 0, [first, automatic]);
+    }
+}
