@@ -11,7 +11,8 @@ namespace Portal.LocalHost.DemoData;
 
 /// <summary>
 /// Seeds the demo clinic through the real use cases, as the people who would do it: the front desk
-/// (Jordan Lee) registers each patient and enters the intake details, then the patient activates. Once:
+/// (Jordan Lee) registers each patient and enters the intake details, then the patient activates; a few
+/// conversations with the care team follow (<see cref="DemoThreads"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -27,10 +28,17 @@ internal static class DemoSeed
         report.AppendLine("Patients (sign-in subject → patient id):");
 
         var patientIds = new Dictionary<string, string>();
+        var created = new Dictionary<string, string>();
         foreach (var patient in DemoPeople.Patients)
         {
             var existing = (await links.ListAsync(patient.Subject, cancellationToken)).FirstOrDefault(l => l.Kind == LinkKind.Self);
-            var patientId = existing?.PatientId ?? await CreateAsync(services, frontDesk, patient, cancellationToken);
+            var patientId = existing?.PatientId;
+            if (patientId is null)
+            {
+                patientId = await CreateAsync(services, frontDesk, patient, cancellationToken);
+                created[patient.Subject] = patientId;
+            }
+
             patientIds[patient.Subject] = patientId;
             report.AppendLine($"  {patient.Subject,-16} {patient.GivenName} {patient.FamilyName,-10} {patientId}");
         }
@@ -45,6 +53,7 @@ internal static class DemoSeed
                 cancellationToken);
         }
 
+        await DemoThreads.SeedAsync(services, created, cancellationToken);
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
         foreach (var person in DemoPeople.Staff)

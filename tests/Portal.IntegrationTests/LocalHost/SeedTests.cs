@@ -17,7 +17,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task The_demo_patients_access_log_shows_the_front_desk_wrote_her_profile_and_she_only_activated()
+    public async Task The_demo_patients_access_log_shows_who_really_wrote_the_profile_the_activation_and_the_conversation()
     {
         var portal = await TestPortal.GetAsync();
         await DemoSeed.SeedAsync(portal.Services, default);
@@ -33,6 +33,8 @@ public sealed class SeedTests
             .ToList();
         Assert.Equal(
             [
+                ("messages.write", "dr-chen", "Dr. Mei Chen, MD", "Clinician"),
+                ("messages.write", "patient-ana", "Ana Diaz", "self"),
                 ("activation.redeem", "patient-ana", "Ana Diaz", "self"),
                 ("profile.write", "frontdesk-lee", "Jordan Lee", "FrontDesk"),
                 ("patient.register", "frontdesk-lee", "Jordan Lee", "FrontDesk"),

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Identity;
+using Portal.Core.Messaging;
+
+namespace Portal.LocalHost.DemoData;
+
+/// <summary>
+/// A few conversations with the care team for the new demo patients, written through the real use cases by the
+/// real people: the patient (or Leo's father, for Leo) writes, the pool's staff member answers. Each answer sends
+/// the patient a "new message" notice, which the development outbox shows (after quiet hours, at night).
+/// </summary>
+internal static class DemoThreads
+{
+    private sealed record Conversation(string Patient, string Writer, string Pool, string Subject, string Question, string Answerer, string Answer);
+
+    private static readonly Conversation[] Conversations =
+    [
+        new("patient-ana", "patient-ana", "care-team", "Booking my follow-up",
+            "Dr. Chen asked me to come back in about six weeks. Should I book that now or wait for a reminder?",
+            "dr-chen", "Please book it now, Ana. The front desk can find you a morning slot in mid-January."),
+        new("patient-ben", "patient-ben", "billing", "Question about my statement",
+            "I think my insurance was billed twice for the November visit. Could you check?",
+            "billing-kim", "Thanks, Benjamin. I found the duplicate claim and asked the payer to void it; you owe nothing for now."),
+        new("patient-leo", "caregiver-luis", "scheduling", "Sports physical for Leo",
+            "Leo needs a sports physical form signed before basketball starts on January 12. Can we come in before then?",
+            "frontdesk-lee", "Hi Luis, we can see Leo on January 6 at 3:30 PM. Please bring the school's form."),
+    ];
+
+    /// <summary>Starts each conversation of a patient created by this seed run, and answers it.</summary>
+    public static async Task SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, string> createdPatients, CancellationToken cancellationToken)
+    {
+        var start = services.GetRequiredService<StartThread>();
+        var reply = services.GetRequiredService<ReplyToThread>();
+        foreach (var conversation in Conversations.Where(c => createdPatients.ContainsKey(c.Patient)))
+        {
+            var patientId = createdPatients[conversation.Patient];
+            var thread = await start.ExecuteAsync(
+                Person(conversation.Writer), patientId, new NewThread(conversation.Pool, conversation.Subject, conversation.Question), $"demo-{conversation.Patient}", cancellationToken);
+            var threadId = thread.Succeeded
+                ? thread.Value.Thread.ThreadId
+                : throw new InvalidOperationException($"Demo thread for {conversation.Patient} was refused: {thread.Failure.Detail}");
+            var answered = await reply.ExecuteAsync(Person(conversation.Answerer), patientId, threadId, conversation.Answer, cancellationToken);
+            if (!answered.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo answer for {conversation.Patient} was refused: {answered.Failure.Detail}");
+            }
+        }
+    }
+
+    private static Caller Person(string subject)
+    {
+        if (DemoPeople.Patients.SingleOrDefault(p => p.Subject == subject) is { } patient)
+        {
+            return new Caller(subject, $"{patient.GivenName} {patient.FamilyName}", new HashSet<string> { "Patient" }, HasMfa: false);
+        }
+
+        var person = subject == DemoPeople.Caregiver.Subject ? DemoPeople.Caregiver : DemoPeople.Staff.Single(s => s.Subject == subject);
+        return new Caller(person.Subject, person.Name, person.Roles.ToHashSet(), HasMfa: false);
+    }
+}
