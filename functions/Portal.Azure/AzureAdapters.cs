@@ -44,7 +44,7 @@ public static class AzureAdapters
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateQueueServiceClient(new QueueClientOptions().With(provider)));
         services.AddSingleton(provider => provider.GetRequiredService<StorageAccount>().CreateBlobServiceClient(new BlobClientOptions().With(provider)));
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton<IRequestReplays, TableRequestReplays>();
+        services.AddSingleton<IRequestReplays, IdempotencyReplays>();
 
         // Each feature registers its own adapters, in its own folder.
         return services

@@ -4,7 +4,7 @@ using Portal.Core.Common;
 namespace Portal.Azure.Tables;
 
 /// <summary>Remembered creating requests in <c>Idempotency</c>: PartitionKey = caller subject, RowKey <c>{operation}|{key}</c>.</summary>
-internal sealed class TableRequestReplays(PortalTables tables) : IRequestReplays
+internal sealed class IdempotencyReplays(PortalTables tables) : IRequestReplays
 {
     public async Task<RequestReplay?> FindAsync(string subject, string operation, string key, CancellationToken cancellationToken)
     {
