@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
+using Microsoft.Extensions.Logging;
 
 namespace Portal.Azure.Notifications;
 
@@ -18,8 +19,11 @@ internal sealed class AcsClient
     private readonly Uri endpoint;
     private readonly HttpPipeline pipeline;
 
-    public AcsClient(CommunicationOptions options, TimeProvider clock, AcsClientOptions? clientOptions = null)
+    private readonly ILogger logger;
+
+    public AcsClient(CommunicationOptions options, TimeProvider clock, ILogger<AcsClient> logger, AcsClientOptions? clientOptions = null)
     {
+        this.logger = logger;
         clientOptions ??= new AcsClientOptions();
         HttpPipelinePolicy authentication;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -68,6 +72,12 @@ internal sealed class AcsClient
             {
                 // Not JSON (a proxy's error page): the status decides.
             }
+        }
+
+        if (response.Status is 401 or 403)
+        {
+            // Not the patient's fault and not passing: the app identity lacks its role, or the key is wrong.
+            logger.LogError("Communication Services refused the portal's credentials ({Status} on {Path}); check the app identity's role.", response.Status, pathAndQuery.Split('?')[0]);
         }
 
         return (response.Status, parsed);

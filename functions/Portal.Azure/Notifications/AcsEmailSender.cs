@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Portal.Core.Notifications;
 
 namespace Portal.Azure.Notifications;
@@ -8,7 +7,7 @@ namespace Portal.Azure.Notifications;
 /// E-mail through Communication Services: <c>POST /emails:send?api-version=2023-03-31</c>, with the
 /// <c>Operation-Id</c> header derived from the notice (the GA API's only idempotency handle).
 /// </summary>
-internal sealed class AcsEmailSender(AcsClient acs, CommunicationOptions options, ILogger<AcsEmailSender> logger) : IEmailSender
+internal sealed class AcsEmailSender(AcsClient acs, CommunicationOptions options) : IEmailSender
 {
     private const string Path = "emails:send?api-version=2023-03-31";
 
@@ -44,13 +43,7 @@ internal sealed class AcsEmailSender(AcsClient acs, CommunicationOptions options
             case 400:
                 return SendResult.Rejected(ProviderReason.From(status, response?["error"]?["message"]?.GetValue<string>()));
             default:
-                var reason = ProviderReason.From(status, response?["error"]?["message"]?.GetValue<string>());
-                if (status is 401 or 403)
-                {
-                    logger.LogError("Communication Services refused the portal's credentials for e-mail ({Reason}); check the app identity's role.", reason);
-                }
-
-                return SendResult.TryLater(reason);
+                return SendResult.TryLater(ProviderReason.From(status, response?["error"]?["message"]?.GetValue<string>()));
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Portal.Core.Notifications;
 
 namespace Portal.Azure.Notifications;
@@ -9,7 +8,7 @@ namespace Portal.Azure.Notifications;
 /// SMS through Communication Services: <c>POST /sms?api-version=2021-03-07</c>, one recipient per request with
 /// a repeatability id derived from the notice, so a retry of the same notice is not a second text.
 /// </summary>
-internal sealed class AcsSmsSender(AcsClient acs, CommunicationOptions options, ILogger<AcsSmsSender> logger) : ISmsSender
+internal sealed class AcsSmsSender(AcsClient acs, CommunicationOptions options) : ISmsSender
 {
     private const string Path = "sms?api-version=2021-03-07";
 
@@ -45,19 +44,9 @@ internal sealed class AcsSmsSender(AcsClient acs, CommunicationOptions options, 
             return IsLasting(recipientStatus) ? SendResult.Rejected(reason) : SendResult.TryLater(reason);
         }
 
-        return Refused(status, response);
-    }
-
-    /// <summary>The whole request refused: the recipient's fault only for a 400; our credentials or the service otherwise.</summary>
-    private SendResult Refused(int status, JsonNode? response)
-    {
-        var reason = ProviderReason.From(status, response?["error"]?["message"]?.GetValue<string>());
-        if (status is 401 or 403)
-        {
-            logger.LogError("Communication Services refused the portal's credentials for SMS ({Reason}); check the app identity's role.", reason);
-        }
-
-        return status == 400 ? SendResult.Rejected(reason) : SendResult.TryLater(reason);
+        // The whole request refused: the recipient's fault only for a 400; our credentials or the service otherwise.
+        var refusal = ProviderReason.From(status, response?["error"]?["message"]?.GetValue<string>());
+        return status == 400 ? SendResult.Rejected(refusal) : SendResult.TryLater(refusal);
     }
 
     /// <summary>Per-recipient statuses that another attempt will not change (bad number, blocked, opted out).</summary>

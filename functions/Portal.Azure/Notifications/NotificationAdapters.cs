@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.Azure.Storage;
 using Portal.Core.Notifications;
 
@@ -35,7 +36,7 @@ internal static class NotificationAdapters
         if (options.IsConfigured)
         {
             services.AddSingleton(options);
-            services.AddSingleton(provider => new AcsClient(options, provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(provider => new AcsClient(options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<AcsClient>>()));
             services.AddSingleton<ISmsSender, AcsSmsSender>();
             services.AddSingleton<IEmailSender, AcsEmailSender>();
         }

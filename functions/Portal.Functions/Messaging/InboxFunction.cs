@@ -26,12 +26,13 @@ public sealed class InboxFunction(PortalHttp http, ListInbox inbox)
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
         {
-            if (!ThreadFunctions.PageSize(request, out var pageSize))
+            var asked = PageRequest.From(request);
+            if (!asked.Succeeded)
             {
-                return ApiResults.Problem(request, Failure.Invalid("pageSize", "A whole number."));
+                return ApiResults.Problem(request, asked.Failure);
             }
 
-            var result = await inbox.ExecuteAsync(caller, request.Query["pool"].ToString(), pageSize, ThreadFunctions.Continuation(request), cancellationToken);
+            var result = await inbox.ExecuteAsync(caller, request.Query["pool"].ToString(), asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, found => ApiResults.Json(new InboxPage(
                 found.Pool.Id, found.Pool.DisplayName, found.Pool.ResponseTime, [.. found.Page.Items.Select(InboxThread.From)], found.Page.ContinuationToken)));
         });

@@ -14,8 +14,6 @@ namespace Portal.Functions.Messaging;
 public sealed class ThreadFunctions(
     PortalHttp http, StartThread start, ListThreads list, ReadThread read, ReplyToThread reply, AssignThread assign, CloseThread close)
 {
-    private const int DefaultPageSize = 25;
-
     [Function("StartThread")]
     [ApiOperation(
         "Start a conversation with a care-team pool.",
@@ -52,12 +50,13 @@ public sealed class ThreadFunctions(
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
         {
-            if (!PageSize(request, out var pageSize))
+            var asked = PageRequest.From(request);
+            if (!asked.Succeeded)
             {
-                return ApiResults.Problem(request, Failure.Invalid("pageSize", "A whole number."));
+                return ApiResults.Problem(request, asked.Failure);
             }
 
-            var result = await list.ExecuteAsync(caller, patientId, pageSize, Continuation(request), cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new ThreadPage([.. page.Items.Select(ThreadSummary.From)], page.ContinuationToken)));
         });
 
@@ -113,12 +112,4 @@ public sealed class ThreadFunctions(
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
             ApiResults.From(request, await close.ExecuteAsync(caller, patientId, threadId, cancellationToken), view => ApiResults.Json(ThreadDetail.From(view))));
-
-    internal static bool PageSize(HttpRequest request, out int pageSize)
-    {
-        var text = request.Query["pageSize"].ToString();
-        return int.TryParse(text is "" ? $"{DefaultPageSize}" : text, out pageSize);
-    }
-
-    internal static string? Continuation(HttpRequest request) => request.Query["continuationToken"].ToString() is { Length: > 0 } token ? token : null;
 }

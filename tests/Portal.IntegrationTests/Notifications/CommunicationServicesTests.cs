@@ -17,8 +17,8 @@ public sealed class CommunicationServicesTests
         };
         var clientOptions = new AcsClientOptions();
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        var client = new AcsClient(options, TimeProvider.System, clientOptions);
-        return (new AcsSmsSender(client, options, NullLogger<AcsSmsSender>.Instance), new AcsEmailSender(client, options, NullLogger<AcsEmailSender>.Instance));
+        var client = new AcsClient(options, TimeProvider.System, NullLogger<AcsClient>.Instance, clientOptions);
+        return (new AcsSmsSender(client, options), new AcsEmailSender(client, options));
     }
 
     private static SmsMessage Text(string to, string key) =>
@@ -107,8 +107,8 @@ public sealed class CommunicationServicesTests
     public async Task Without_a_sender_number_nothing_is_sent_and_the_reason_says_which_setting()
     {
         await using var fake = await FakeCommunicationServices.StartAsync();
-        var client = new AcsClient(new CommunicationOptions { ConnectionString = fake.ConnectionString }, TimeProvider.System);
-        var sms = new AcsSmsSender(client, new CommunicationOptions(), NullLogger<AcsSmsSender>.Instance);
+        var client = new AcsClient(new CommunicationOptions { ConnectionString = fake.ConnectionString }, TimeProvider.System, NullLogger<AcsClient>.Instance);
+        var sms = new AcsSmsSender(client, new CommunicationOptions());
 
         var result = await sms.SendAsync(Text("+13125550101", "outbox|p4|n1"), default);
 
