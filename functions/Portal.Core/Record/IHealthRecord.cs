@@ -47,7 +47,10 @@ public interface IHealthRecord
     /// </summary>
     Task<string> ReplaceAsync(RecordItem before, string eTag, RecordItem after, Notice? notice, CancellationToken cancellationToken);
 
-    /// <summary>Remembers that <paramref name="subject"/> has seen the section up to <paramref name="changes"/> (never lowers it). One write.</summary>
+    /// <summary>
+    /// Remembers that <paramref name="subject"/> has seen the section up to <paramref name="changes"/> (the section's
+    /// <see cref="SectionTally.Changes"/> as the caller read it, never less than their earlier mark). One write.
+    /// </summary>
     Task MarkSeenAsync(string patientId, string subject, RecordSection section, long changes, CancellationToken cancellationToken);
 
     /// <summary>Remembers that <paramref name="subject"/> reviewed the visit. One write.</summary>
