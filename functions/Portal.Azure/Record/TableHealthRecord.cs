@@ -150,11 +150,16 @@ internal sealed class TableHealthRecord(PortalTables tables, RecordTransactions 
         return eTags[RecordRows.ItemRow(after.Section, after.ItemId)];
     }
 
-    public Task MarkSeenAsync(string patientId, string subject, RecordSection section, long changes, CancellationToken cancellationToken) =>
-        tables.Charts.UpsertEntityAsync(
-            new TableEntity(RecordRows.Partition(patientId), RecordRows.SeenRow(subject)) { ["Subject"] = subject, [RecordRows.SeenColumn(section)] = changes },
-            TableUpdateMode.Merge,
-            cancellationToken);
+    public Task MarkSeenAsync(string patientId, string subject, IReadOnlyDictionary<RecordSection, long> seen, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(RecordRows.Partition(patientId), RecordRows.SeenRow(subject)) { ["Subject"] = subject };
+        foreach (var (section, changes) in seen)
+        {
+            row[RecordRows.SeenColumn(section)] = changes;
+        }
+
+        return tables.Charts.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    }
 
     public Task MarkReviewedAsync(string patientId, string subject, string visitId, DateTimeOffset at, CancellationToken cancellationToken) =>
         tables.Charts.UpsertEntityAsync(

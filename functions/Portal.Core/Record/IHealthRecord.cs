@@ -48,10 +48,10 @@ public interface IHealthRecord
     Task<string> ReplaceAsync(RecordItem before, string eTag, RecordItem after, Notice? notice, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Remembers that <paramref name="subject"/> has seen the section up to <paramref name="changes"/> (the section's
-    /// <see cref="SectionTally.Changes"/> as the caller read it, never less than their earlier mark). One write.
+    /// Remembers what <paramref name="subject"/> has seen: per section, the section's <see cref="SectionTally.Changes"/>
+    /// as the caller read it (never less than their earlier mark). Sections left out keep their marks. One write.
     /// </summary>
-    Task MarkSeenAsync(string patientId, string subject, RecordSection section, long changes, CancellationToken cancellationToken);
+    Task MarkSeenAsync(string patientId, string subject, IReadOnlyDictionary<RecordSection, long> seen, CancellationToken cancellationToken);
 
     /// <summary>Remembers that <paramref name="subject"/> reviewed the visit. One write.</summary>
     Task MarkReviewedAsync(string patientId, string subject, string visitId, DateTimeOffset at, CancellationToken cancellationToken);

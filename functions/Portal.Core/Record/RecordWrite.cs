@@ -10,7 +10,8 @@ namespace Portal.Core.Record;
 /// <param name="PatientId">Whose record (every change is in it).</param>
 /// <param name="WriteId">
 /// The write's identity: the same logical write (a resent Bundle, a retried request) must carry the same id, so a
-/// retry finishes an interrupted write instead of starting a competing one. Lower-case letters and digits, at most 64.
+/// retry finishes an interrupted write instead of starting a competing one; a write made against other stored versions
+/// (a resend after the record changed) must carry another. Lower-case letters and digits, at most 64.
 /// </param>
 /// <param name="Changes">The items created or changed, each at most once.</param>
 /// <param name="Notice">The patient's notice ("new information in your record"), written with the items, or null.</param>

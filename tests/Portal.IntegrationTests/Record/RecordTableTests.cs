@@ -93,7 +93,7 @@ public class RecordTableTests
         var visit = RecordSamples.Item(patient, RecordSamples.Visit("2026-02-27T09:30:00-06:00"));
         await record.WriteAsync(RecordSamples.Write(patient, "w1", visit), default);
 
-        await record.MarkSeenAsync(patient, "caregiver|1", RecordSection.Visits, 1, default);
+        await record.MarkSeenAsync(patient, "caregiver|1", new Dictionary<RecordSection, long> { [RecordSection.Visits] = 1 }, default);
         await record.MarkReviewedAsync(patient, "caregiver|1", visit.ItemId, RecordSamples.At, default);
 
         var caregiver = await record.ReadIndexAsync(patient, "caregiver|1", default);
