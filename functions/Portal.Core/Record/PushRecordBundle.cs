@@ -145,6 +145,11 @@ public sealed class PushRecordBundle(
                 : pushed.Visit is { } s && stored.TryGetValue(s, out var storedVisit) && storedVisit.Value.Section == RecordSection.Visits ? storedVisit.Value.ItemId
                 : null;
             var content = storedDocuments.TryGetValue(entry.Index, out var document) ? document : pushed.Mapped.Content;
+            if (content.ClinicalTime is "")
+            {
+                content = Dated(content, VisitStart(visitId, changes, stored.Values) ?? now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             var status = pushed.Mapped.EnteredInError ? RecordStatus.EnteredInError : content.CurrentStatus;
             var clinicalDate = ClinicalDate(content, zone, now);
             RecordChange? change;
@@ -165,8 +170,10 @@ public sealed class PushRecordBundle(
             }
             else
             {
+                // Only visits are referenced by other entries, and they always have a start: an undated note or document takes its id from the date it was given.
+                var itemId = pushed.Mapped.Content.ClinicalTime is "" ? RecordItemIds.New(clinicalDate, pushed.Identifiers[0]) : ids[pushed.Identifiers[0]];
                 var created = new RecordItem(
-                    patientId, ids[pushed.Identifiers[0]], clinicalDate, status, pushed.Identifiers, pushed.Confidential, visitId, 1, now,
+                    patientId, itemId, clinicalDate, status, pushed.Identifiers, pushed.Confidential, visitId, 1, now,
                     visit.Caller.Subject, visit.Caller.DisplayName, content, []);
                 change = new RecordChange(null, null, created);
                 answers.Add(Answer("201 Created", entry.ResourceType, created));
@@ -215,6 +222,15 @@ public sealed class PushRecordBundle(
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis.ToString())))[..40];
     }
+
+    /// <summary>A note or document sent without a date of its own, dated.</summary>
+    private static RecordContent Dated(RecordContent content, string date) =>
+        content with { Note = content.Note is { } note ? note with { Date = date } : null, Document = content.Document is { } document ? document with { Date = date } : null };
+
+    /// <summary>The start of a visit written in this push or stored before.</summary>
+    private static string? VisitStart(string? visitId, List<RecordChange> changes, IEnumerable<Versioned<RecordItem>> stored) =>
+        visitId is null ? null
+        : changes.Select(c => c.After).Concat(stored.Select(s => s.Value)).FirstOrDefault(i => i.ItemId == visitId)?.Content.Visit?.Start;
 
     private static DateTimeOffset ClinicalDate(RecordContent content, TimeZoneInfo zone, DateTimeOffset now) =>
         ClinicalTimes.ToInstant(content.ClinicalTime, zone) ?? now;

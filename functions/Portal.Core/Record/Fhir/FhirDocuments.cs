@@ -64,13 +64,11 @@ internal static class FhirDocuments
         }
 
         var errored = resource.Status == DocumentReferenceStatus.EnteredInError;
+        // Without a date of its own the document takes its visit's start, else the time it arrived (see PushRecordBundle).
         var date = resource.DateElement?.Value?.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture)
-            ?? resource.Context?.Period?.Start;
-        if (date is null)
-        {
-            issues.Add($"{path}.date", "When the document was written is required (date or context.period.start).");
-            return null;
-        }
+            ?? attachment.Creation
+            ?? resource.Context?.Period?.Start
+            ?? "";
 
         var author = resource.Author.Select(FhirValues.Display).FirstOrDefault(a => a is not null);
         var title = attachment.Title ?? resource.Description ?? FhirValues.Text(resource.Type) ?? "Document";
