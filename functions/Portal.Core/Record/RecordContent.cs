@@ -17,7 +17,7 @@ public sealed record RecordContent(
     Allergy? Allergy = null,
     Medication? Medication = null,
     Immunization? Immunization = null,
-    Problem? Problem = null,
+    HealthProblem? Problem = null,
     VitalSign? VitalSign = null,
     Visit? Visit = null,
     CarePlan? CarePlan = null,

@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 
 namespace Portal.Core.Record.Fhir;
 
-/// <summary>Condition → <see cref="Problem"/>.</summary>
+/// <summary>Condition → <see cref="HealthProblem"/>.</summary>
 internal static class FhirProblems
 {
     public static MappedContent? Read(Condition resource, string path, FhirIssues issues)
@@ -56,7 +56,7 @@ internal static class FhirProblems
             "refuted" => ProblemVerification.Refuted,
             _ => (ProblemVerification?)null,
         };
-        var problem = new Problem(
+        var problem = new HealthProblem(
             condition, FhirValues.Codes(resource.Code), clinical ?? ProblemClinicalStatus.Active, verification, category.Value,
             FhirValues.Time(resource.Onset), FhirValues.Time(resource.Abatement), resource.RecordedDate, resource.Note.FirstOrDefault()?.Text);
         return new MappedContent(new RecordContent(Problem: problem), errored, resource.Encounter);

@@ -10,7 +10,7 @@ namespace Portal.Core.Record;
 /// <param name="Abatement">When it ended: FHIR date or dateTime, if it did.</param>
 /// <param name="RecordedDate">When it was first recorded: FHIR date or dateTime.</param>
 /// <param name="Note">A note for the patient, if any.</param>
-public sealed record Problem(
+public sealed record HealthProblem(
     string Condition,
     IReadOnlyList<RecordCode> Codes,
     ProblemClinicalStatus ClinicalStatus,
