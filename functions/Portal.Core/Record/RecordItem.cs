@@ -35,6 +35,9 @@ public sealed record RecordItem(
     /// <summary>The section, from the content.</summary>
     public RecordSection Section => Content.Section;
 
+    /// <summary>The version as an HTTP (and FHIR) weak ETag, <c>W/"{version}"</c>: what a change sends back in If-Match.</summary>
+    public string ETag => $"W/\"{Version}\"";
+
     /// <summary>
     /// This item changed: the current value goes to the front of <see cref="History"/> and the version goes up.
     /// Identity (id, identifiers, clinical date order) stays; <paramref name="status"/> null takes the content's own.

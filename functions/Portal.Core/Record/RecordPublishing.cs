@@ -106,7 +106,7 @@ public sealed class RecordPublishing(
         }
         else if (await record.FindAsync(visit.PatientId, section, replay.ResourceId, cancellationToken) is { } earlier)
         {
-            return earlier;
+            return new Versioned<RecordItem>(earlier.Value, earlier.Value.ETag);
         }
 
         // Everything below follows from the replay, so a retry writes the very same item.
@@ -119,7 +119,7 @@ public sealed class RecordPublishing(
         var notice = Notice.Create(visit.PatientId, NoticeKind.NewRecordInformation, NoticeDetails.None, "/record", now);
         await record.WriteAsync(new RecordWrite(visit.PatientId, WriteId(item.Value), [new RecordChange(null, null, item.Value)], notice), cancellationToken);
         await notices.TryEnqueueAsync(notice, logger, cancellationToken);
-        return (await record.FindAsync(visit.PatientId, section, item.Value.ItemId, cancellationToken))!;
+        return new Versioned<RecordItem>(item.Value, item.Value.ETag);
     }
 
     private async Task<Result<Versioned<RecordItem>>> ChangeAsync(
@@ -131,7 +131,8 @@ public sealed class RecordPublishing(
             return Failure.NotFound("The item");
         }
 
-        if (stored.ETag != ifMatch)
+        // Callers hold the item's version (its ETag in every answer); the store's own ETag guards the write.
+        if (stored.Value.ETag != ifMatch && ifMatch != "*")
         {
             return Stale();
         }
@@ -146,9 +147,9 @@ public sealed class RecordPublishing(
         var notice = Notice.Create(visit.PatientId, NoticeKind.NewRecordInformation, NoticeDetails.None, "/record", now);
         try
         {
-            var eTag = await record.ReplaceAsync(stored.Value, stored.ETag, changed.Value, notice, cancellationToken);
+            await record.ReplaceAsync(stored.Value, stored.ETag, changed.Value, notice, cancellationToken);
             await notices.TryEnqueueAsync(notice, logger, cancellationToken);
-            return new Versioned<RecordItem>(changed.Value, eTag);
+            return new Versioned<RecordItem>(changed.Value, changed.Value.ETag);
         }
         catch (ConcurrencyConflictException)
         {

@@ -57,8 +57,8 @@ public sealed class RecordFunctions(
     [Function("GetVisit")]
     [ApiOperation(
         "A visit with its summary, diagnoses, medications started and stopped, documents and follow-ups.",
-        Description = "Marks the visit reviewed for you (only you). The ETag is the visit's version, for a clinician's If-Match.")]
-    [ApiResponse(200, typeof(VisitDetail))]
+        Description = "Marks the visit reviewed for you (only you). The ETag is the visit's version, for a clinician's If-Match; every item also carries its own `eTag`.")]
+    [ApiResponse(200, typeof(VisitDetail), ETag = true)]
     [ApiProblems(403, 404)]
     public Task<IActionResult> Visit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/visits/{visitId}")] HttpRequest request,
@@ -66,7 +66,11 @@ public sealed class RecordFunctions(
         string visitId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
-            ApiResults.From(request, await readVisit.ExecuteAsync(caller, patientId, visitId, cancellationToken), value => ApiResults.Json(value)));
+            ApiResults.From(request, await readVisit.ExecuteAsync(caller, patientId, visitId, cancellationToken), detail =>
+            {
+                request.HttpContext.Response.Headers.ETag = detail.Visit.ETag;
+                return ApiResults.Json(detail);
+            }));
 
     [Function("CreateVisit")]
     [ApiOperation(
