@@ -12,6 +12,7 @@ using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
 using Portal.Azure.Profile;
+using Portal.Azure.Record;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
@@ -57,6 +58,7 @@ public static class AzureAdapters
             .AddInboundTextAdapters()
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
-            .AddProfileAdapters();
+            .AddProfileAdapters()
+            .AddRecordAdapters();
     }
 }

@@ -12,7 +12,7 @@ public static class AccessPolicy
         [DataCategory.Records, DataCategory.Results, DataCategory.Appointments, DataCategory.Messages, DataCategory.Prescriptions];
 
     /// <summary>
-    /// What each staff role may read and change, for every patient of the clinic. Labs push results but read nothing.
+    /// What each staff role may read and change, for every patient of the clinic. Labs push results and EHR integrations push records, but read nothing.
     /// Minimum necessary: billing staff do not read clinical data, clinicians do not read bills. Front desk and billing
     /// answer messages, but only those of their own pools (scheduling, billing): the Messaging feature narrows by pool.
     /// </summary>
@@ -23,6 +23,7 @@ public static class AccessPolicy
         [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing, DataCategory.Messages], [DataCategory.Billing, DataCategory.Messages]),
         [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
+        [AppRoles.RecordsPush] = ([], [DataCategory.Records]),
     };
 
     /// <summary>Decides whether <paramref name="caller"/> may use <paramref name="permission"/> on the patient.</summary>

@@ -18,6 +18,9 @@ public static class AppRoles
     /// <summary>A laboratory system pushing results.</summary>
     public const string LabPush = "Lab.Push";
 
+    /// <summary>An EHR integration pushing health-record data (FHIR transaction Bundles).</summary>
+    public const string RecordsPush = "Records.Push";
+
     /// <summary>Roles held by people who work at the clinic.</summary>
     public static readonly IReadOnlyList<string> Staff = [Clinician, FrontDesk, Billing, Admin];
 }

@@ -5,7 +5,7 @@ namespace Portal.Core.Identity;
 /// </summary>
 /// <param name="Subject">Stable sign-in subject (Entra <c>oid</c>, else <c>sub</c>).</param>
 /// <param name="DisplayName">Name from the token, for audit trails; never used for decisions.</param>
-/// <param name="Roles">App roles from the token (Clinician, FrontDesk, Billing, Admin, Lab.Push).</param>
+/// <param name="Roles">App roles from the token (Clinician, FrontDesk, Billing, Admin, Lab.Push, Records.Push).</param>
 /// <param name="HasMfa">True when the token's <c>amr</c> claim contains <c>mfa</c>.</param>
 /// <param name="ClientIp">The client address, for the audit log.</param>
 public sealed record Caller(string Subject, string? DisplayName, IReadOnlySet<string> Roles, bool HasMfa, string? ClientIp = null)

@@ -12,6 +12,9 @@ public enum NoticeKind
     /// <summary>A document (letter, visit summary, form) was added.</summary>
     NewDocument,
 
+    /// <summary>New information arrived in the health record (allergies, medications, a visit summary …).</summary>
+    NewRecordInformation,
+
     /// <summary>An appointment was booked.</summary>
     AppointmentBooked,
 

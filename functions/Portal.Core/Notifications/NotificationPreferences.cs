@@ -33,18 +33,18 @@ public sealed record NotificationPreferences(
 
     /// <summary>
     /// The default channel of a kind: SMS for what is urgent or acted upon soon (security, appointments, messages,
-    /// results, refills), e-mail for what can be read later (documents, statements, amendments) and for caregiver
+    /// results, refills), e-mail for what can be read later (documents, new record information, statements, amendments) and for caregiver
     /// invitations.
     /// </summary>
     public static NoticeChannel DefaultChannel(NoticeKind kind) => kind switch
     {
-        NoticeKind.NewDocument or NoticeKind.StatementReady or NoticeKind.AmendmentStatus or NoticeKind.ProxyInvitation => NoticeChannel.Email,
+        NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentStatus or NoticeKind.ProxyInvitation => NoticeChannel.Email,
         _ => NoticeChannel.Sms,
     };
 
     /// <summary>True for the kinds that may wait for the daily digest.</summary>
     public static bool IsLowUrgency(NoticeKind kind) =>
-        kind is NoticeKind.NewDocument or NoticeKind.StatementReady or NoticeKind.AmendmentStatus;
+        kind is NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentStatus;
 
     /// <summary>The channel chosen for <paramref name="kind"/>, or its default when the list leaves it out.</summary>
     public NoticeChannel ChannelFor(NoticeKind kind) =>

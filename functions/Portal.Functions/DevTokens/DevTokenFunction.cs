@@ -18,7 +18,7 @@ namespace Portal.Functions.DevTokens;
 [Description("Development tokens for local work (Development environment only).")]
 public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider services)
 {
-    private static readonly HashSet<string> KnownRoles = [.. AppRoles.Staff, AppRoles.LabPush, "Patient"];
+    private static readonly HashSet<string> KnownRoles = [.. AppRoles.Staff, AppRoles.LabPush, AppRoles.RecordsPush, "Patient"];
 
     [Function("IssueDevToken")]
     [ApiOperation(

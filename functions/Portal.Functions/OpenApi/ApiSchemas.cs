@@ -27,6 +27,7 @@ internal sealed class ApiSchemas
 
     private readonly SortedDictionary<string, (Type Type, JsonObject Schema)> named = new(StringComparer.Ordinal);
     private readonly JsonSchemaExporterOptions exporter;
+    private readonly HashSet<Type> reexporting = [];
 
     public ApiSchemas() =>
         exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Transform };
@@ -59,8 +60,35 @@ internal sealed class ApiSchemas
 
         if (node["$ref"]?.GetValue<string>() is { } pointer && !pointer.StartsWith(ComponentPrefix, StringComparison.Ordinal))
         {
-            // The exporter points into the type's own schema for a recursive type; those pointers would dangle here.
-            throw new NotSupportedException($"{context.TypeInfo.Type.FullName} is recursive ({pointer}); the OpenAPI document does not support recursive types.");
+            // The exporter points back at the first place a type appeared when it appears again in the same schema
+            // (a code list in two models): that type is hoisted already, so refer to its component. A recursive type
+            // is not hoisted yet (its own schema is still being built): its pointer would dangle here.
+            // A repeated list or dictionary is inline: export it again (its items are components by now).
+            var repeated = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
+            JsonNode again;
+            if (named.TryGetValue(NameOf(repeated), out var hoisted) && hoisted.Type == repeated)
+            {
+                again = new JsonObject { ["$ref"] = ComponentPrefix + NameOf(repeated) };
+            }
+            else if (!IsNamed(repeated, context.TypeInfo.Kind) && reexporting.Add(repeated))
+            {
+                try
+                {
+                    again = For(repeated);
+                }
+                finally
+                {
+                    reexporting.Remove(repeated);
+                }
+            }
+            else
+            {
+                throw new NotSupportedException($"{context.TypeInfo.Type.FullName} is recursive ({pointer}); the OpenAPI document does not support recursive types.");
+            }
+
+            return context.PropertyInfo?.IsGetNullable == true
+                ? new JsonObject { ["anyOf"] = new JsonArray(again, new JsonObject { ["type"] = "null" }) }
+                : again;
         }
 
         var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;

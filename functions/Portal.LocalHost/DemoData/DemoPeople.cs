@@ -36,5 +36,6 @@ internal static class DemoPeople
         new("billing-kim", "Grace Kim", [AppRoles.Billing], "billing office"),
         new("admin-ross", "Taylor Ross", [AppRoles.Admin], "clinic administrator"),
         new("lab-acme", "Acme Reference Lab", [AppRoles.LabPush], "lab system pushing results"),
+        new(DemoRecord.EhrSubject, "Riverside EHR", [AppRoles.RecordsPush], "EHR integration pushing health records (POST /api/fhir/r4)"),
     ];
 }

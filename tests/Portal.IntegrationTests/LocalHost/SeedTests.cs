@@ -41,4 +41,36 @@ public sealed class SeedTests
             ],
             events);
     }
+
+    [Fact]
+    public async Task Every_demo_patient_finds_every_section_of_their_record_filled_and_benjamin_his_discharge_letter()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = await PortalApi.CreateAsync();
+        var ben = await api.TokenAsync("patient-ben", name: "Benjamin Okafor");
+        var luis = await api.TokenAsync("caregiver-luis", name: "Luis Diaz");
+        using var me = await api.GetAsync("api/me", ben);
+        var benId = (await PortalApi.ReadJsonAsync(me))["patients"]![0]!["patientId"]!.GetValue<string>();
+        using var luisMe = await api.GetAsync("api/me", luis);
+        var leoId = (await PortalApi.ReadJsonAsync(luisMe))["patients"]![0]!["patientId"]!.GetValue<string>();
+
+        foreach (var (patientId, token) in new[] { (benId, ben), (leoId, luis) })
+        {
+            using var summary = await api.GetAsync($"api/patients/{patientId}/record", token);
+            var sections = (await PortalApi.ReadJsonAsync(summary))["sections"]!.AsArray();
+            Assert.All(sections, s => Assert.True(s!["total"]!.GetValue<int>() > 0, $"{s["path"]} is empty"));
+        }
+
+        using var visits = await api.GetAsync($"api/patients/{benId}/record/visits", ben);
+        Assert.Equal(2, (await PortalApi.ReadJsonAsync(visits))["items"]!.AsArray().Count);
+        using var documents = await api.GetAsync($"api/patients/{benId}/record/documents", ben);
+        var letter = (await PortalApi.ReadJsonAsync(documents))["items"]!.AsArray().Single()!["content"]!["document"]!;
+        Assert.Equal(("discharge", "application/pdf"), (letter["kind"]!.GetValue<string>(), letter["contentType"]!.GetValue<string>()));
+        await using var bytes = (await portal.Services.GetRequiredService<Portal.Core.Record.IDocumentContent>().OpenReadAsync(letter["blobName"]!.GetValue<string>(), default))!;
+        using var copy = new MemoryStream();
+        await bytes.CopyToAsync(copy);
+        Assert.Equal(letter["size"]!.GetValue<long>(), copy.Length);
+        Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(copy.ToArray()), StringComparison.Ordinal);
+    }
 }

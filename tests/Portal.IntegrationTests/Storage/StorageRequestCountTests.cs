@@ -99,6 +99,24 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
         await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
         await Measure("POST /api/patients/{id}/threads/{threadId}/close", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        var ehr = await api.TokenAsync(Api.PortalApi.UniqueSubject("ehr"), ["Records.Push"]);
+        var bundle = Portal.Tests.Record.FhirSamples.Bundle(mrn, "patient-example.json", "encounter-example-1.json", "weight.json", "heart-rate.json").ToJsonString();
+        await Measure("POST /api/fhir/r4 (3 new items)", 9, HttpMethod.Post, "api/fhir/r4", ehr, bundle);
+        await Measure("POST /api/fhir/r4 (the same Bundle again)", 8, HttpMethod.Post, "api/fhir/r4", ehr, bundle);
+        await Measure("GET /api/patients/{id}/record", 4, HttpMethod.Get, $"api/patients/{patientId}/record", patient);
+        await Measure("GET /api/patients/{id}/record (nothing new)", 3, HttpMethod.Get, $"api/patients/{patientId}/record", patient);
+        await Measure("GET /api/patients/{id}/record/{section}", 3, HttpMethod.Get, $"api/patients/{patientId}/record/vitals", patient);
+        await Measure("GET /api/patients/{id}/record/{section} (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/record/vitals", clinician);
+        var visitBody = """{"start":"2026-02-27T09:30:00-06:00","end":null,"type":"Office visit","class":null,"provider":null,"location":null,"reason":null,"diagnoses":null,"summary":"Counted.","instructions":null,"followUps":null}""";
+        var createdVisit = await Measure("POST /api/patients/{id}/visits", 5, HttpMethod.Post, $"api/patients/{patientId}/visits", clinician, visitBody);
+        var visitId = (await Api.PortalApi.ReadJsonAsync(createdVisit))["itemId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/visits/{visitId}", 4, HttpMethod.Get, $"api/patients/{patientId}/visits/{visitId}", patient);
+        await Measure("PUT /api/patients/{id}/visits/{visitId}", 6, HttpMethod.Put, $"api/patients/{patientId}/visits/{visitId}", clinician, visitBody.Replace("Counted.", "Counted again."), "W/\"1\"");
+        var medicationBody = """{"name":"Amlodipine 5 MG Oral Tablet","rxNormCode":"197361","doseInstructions":"1 tablet daily","prescriber":null,"start":"2026-02-27","end":null,"refillsRemaining":3,"daysSupply":30,"quantity":null}""";
+        var addedMedication = await Measure("POST /api/patients/{id}/medications", 5, HttpMethod.Post, $"api/patients/{patientId}/medications", clinician, medicationBody);
+        var medicationId = (await Api.PortalApi.ReadJsonAsync(addedMedication))["itemId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/medications/{medicationId}/end", 6, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
+        await Measure("POST /api/patients/{id}/medications/{medicationId}/end (stale, 412)", 2, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
