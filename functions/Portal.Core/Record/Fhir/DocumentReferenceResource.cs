@@ -44,7 +44,7 @@ public static class DocumentReferenceResource
         {
             ContentType = document.ContentType,
             Url = $"{context.ApiBase}/patients/{Uri.EscapeDataString(item.PatientId)}/documents/{item.ItemId}/content",
-            Size = document.Size <= int.MaxValue ? (int)document.Size : null,
+            SizeUnsignedInt = document.Size <= int.MaxValue ? (int)document.Size : null,
             Title = document.Title,
             CreationElement = FhirResources.DateTime(document.Date, context),
         });
