@@ -73,12 +73,13 @@ internal sealed record FhirRecordSamples(string PatientId, IReadOnlyDictionary<s
 
         var record = (await TestPortal.GetAsync()).Services.GetRequiredService<IHealthRecord>();
         await record.WriteAsync(new RecordWrite(patientId, "fhir" + Guid.NewGuid().ToString("N"), [.. items.Select(i => new RecordChange(null, null, i))], null), default);
-        return new FhirRecordSamples(patientId, items.ToDictionary(i => i.Identifiers[0].Value, i => i));
+        return new FhirRecordSamples(patientId, items.ToDictionary(i => i.Identifiers[0].Value[(patientId.Length + 1)..], i => i));
     }
 
     private static RecordItem New(string patientId, string name, RecordContent content, string? visitId = null, bool confidential = false, RecordStatus? status = null)
     {
-        var item = RecordSamples.Item(patientId, content, new SourceIdentifier("https://ehr.example.org/ids", name), confidential, visitId);
+        // Sender identifiers are unique per sender, so item ids (made from them) differ between records.
+        var item = RecordSamples.Item(patientId, content, new SourceIdentifier("https://ehr.example.org/ids", $"{patientId}/{name}"), confidential, visitId);
         return status is { } given ? item with { Status = given } : item;
     }
 
