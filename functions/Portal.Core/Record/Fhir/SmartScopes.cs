@@ -94,9 +94,9 @@ public sealed record SmartGrant(string Context, string ResourceType, bool Read, 
         || (!Category.Contains('|', StringComparison.Ordinal) && category.EndsWith("|" + Category, StringComparison.Ordinal));
 
     /// <summary>
-    /// Parses one scope. <paramref name="clinical"/> says whether it is shaped like a clinical scope at all (then the
-    /// token is a SMART token even when this server grants nothing for it: <c>system/</c> scopes, write-only scopes,
-    /// query constraints other than <c>category</c>).
+    /// Parses one scope. <paramref name="clinical"/> says whether it names a SMART context (<c>patient</c>, <c>user</c>,
+    /// <c>system</c>): then the token is a SMART token even when this server grants nothing for the scope (<c>system/</c>
+    /// scopes, write-only scopes, query constraints other than <c>category</c>, malformed permissions).
     /// </summary>
     public static bool TryParse(string scope, out SmartGrant grant, out bool clinical)
     {
@@ -114,6 +114,8 @@ public sealed record SmartGrant(string Context, string ResourceType, bool Read, 
             return false;
         }
 
+        // From here on the token is an app's: a scope this server cannot read grants nothing, it never widens access.
+        clinical = true;
         var rest = scope[(separator + 1)..];
         var query = rest.IndexOf('?', StringComparison.Ordinal);
         var constraint = query >= 0 ? rest[(query + 1)..] : null;
@@ -124,7 +126,6 @@ public sealed record SmartGrant(string Context, string ResourceType, bool Read, 
             return false;
         }
 
-        clinical = true;
         string? category = null;
         if (constraint is not null && !TryCategory(constraint, out category))
         {
