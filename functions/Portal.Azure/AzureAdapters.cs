@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
+using Portal.Azure.Fhir;
 using Portal.Azure.Files;
 using Portal.Azure.Identity;
 using Portal.Azure.Messaging;
@@ -59,6 +60,7 @@ public static class AzureAdapters
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters()
-            .AddRecordAdapters();
+            .AddRecordAdapters()
+            .AddFhirAdapters(configuration);
     }
 }

@@ -8,6 +8,7 @@ using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
 using Portal.Core.Record;
+using Portal.Core.Record.Fhir;
 
 namespace Portal.Core;
 
@@ -46,6 +47,7 @@ public static class PortalCore
         services.AddSingleton<CloseThread>();
         services.AddSingleton<ListInbox>();
         services.AddRecordUseCases();
+        services.AddFhirApi();
         return services;
     }
 }

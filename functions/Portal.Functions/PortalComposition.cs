@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Azure;
 using Portal.Core;
+using Portal.Functions.Fhir;
 using Portal.Functions.Http;
 using Portal.Functions.Notifications;
 
@@ -18,6 +19,8 @@ public static class PortalComposition
         services.AddAzureAdapters(configuration, environment);
         services.AddSingleton<PortalHttp>();
         services.AddSingleton<EventsSecrets>();
+        services.AddSingleton<FhirHttp>();
+        services.AddSingleton<SmartAuthorization>();
         return services;
     }
 }

@@ -48,6 +48,9 @@ public sealed class TestPortal
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";
 
+    /// <summary>The Entra tenant the test portal names (SMART discovery); no token is validated against it.</summary>
+    public const string TenantId = "11111111-2222-3333-4444-555555555555";
+
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
 
@@ -68,6 +71,7 @@ public sealed class TestPortal
             ["Cors:AllowedOrigins"] = FrontEndOrigin,
             ["Communication:EventsSecret"] = EventsSecret,
             ["Clinic:PortalUrl"] = FrontEndOrigin,
+            ["AzureAd:TenantId"] = TenantId,
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

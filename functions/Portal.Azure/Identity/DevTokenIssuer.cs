@@ -23,8 +23,8 @@ public sealed class DevTokenIssuer(string audience, TimeProvider time)
     /// <summary>The signing key, for the token validation of the development scheme.</summary>
     public SymmetricSecurityKey SigningKey { get; } = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "dev" };
 
-    /// <summary>A signed token with the claims an Entra token would carry.</summary>
-    public string Issue(string subject, string? name, IEnumerable<string> roles, bool mfa, string? audience = null, TimeSpan? lifetime = null)
+    /// <summary>A signed token with the claims an Entra token would carry (<paramref name="scopes"/> as one space-separated <c>scp</c>).</summary>
+    public string Issue(string subject, string? name, IEnumerable<string> roles, bool mfa, string? audience = null, TimeSpan? lifetime = null, IReadOnlyCollection<string>? scopes = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var claims = new List<Claim> { new("sub", subject), new("oid", subject), new("amr", "pwd") };
@@ -39,6 +39,11 @@ public sealed class DevTokenIssuer(string audience, TimeProvider time)
         }
 
         claims.AddRange(roles.Select(role => new Claim("roles", role)));
+        if (scopes is { Count: > 0 })
+        {
+            claims.Add(new Claim("scp", string.Join(' ', scopes)));
+        }
+
         var expires = now + (lifetime ?? Lifetime);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -24,7 +24,19 @@ internal sealed class TableHealthRecord(PortalTables tables, RecordTransactions 
             filter += $" and (Confidential eq false or {RecordRows.PendingBatch} gt '')";
         }
 
-        var scope = $"record|{patientId}|{query.Section.Slug()}|{query.Status}|{query.IncludeConfidential}";
+        // Item ids begin with their clinical date inverted (newest first), so a date range is a RowKey range.
+        var prefix = RecordRows.SectionPrefix(query.Section);
+        if (query.From is { } from)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {prefix + RecordItemIds.OrderKey(from) + "."}");
+        }
+
+        if (query.Until is { } until)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {prefix + RecordItemIds.OrderKey(until) + "."}");
+        }
+
+        var scope = $"record|{patientId}|{query.Section.Slug()}|{query.Status}|{query.IncludeConfidential}|{query.From?.UtcTicks}|{query.Until?.UtcTicks}";
         var page = await PagedQueries.ReadAsync(tables.Charts, filter, pageSize, continuationToken, scope, entity => entity, cancellationToken);
         var batches = new RecordBatches(tables, patientId);
         var items = new List<RecordItem>(page.Items.Count);

@@ -16,12 +16,19 @@ public static class RecordItemIds
     /// <param name="source">The sender's identifier, or null for an item written in the portal.</param>
     public static string New(DateTimeOffset clinicalDate, SourceIdentifier? source)
     {
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - clinicalDate.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var inverted = OrderKey(clinicalDate);
         var tail = source is null
             ? Guid.NewGuid().ToString("N")
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.ToString())))[..32];
         return $"{inverted}-{tail}";
     }
+
+    /// <summary>
+    /// The part of an id that orders it: 19 digits, smaller for later clinical dates. Every id with a clinical date at
+    /// or after <paramref name="clinicalDate"/> sorts before <c>OrderKey(clinicalDate) + "."</c> ('.' follows '-').
+    /// </summary>
+    public static string OrderKey(DateTimeOffset clinicalDate) =>
+        (DateTimeOffset.MaxValue.UtcTicks - clinicalDate.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     /// <summary>True for text shaped like an item id (checked before it is used as a key).</summary>
     public static bool IsValid(string? itemId) =>

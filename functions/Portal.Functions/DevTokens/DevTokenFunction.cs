@@ -23,7 +23,7 @@ public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider s
     [Function("IssueDevToken")]
     [ApiOperation(
         "A development token (Development environment only).",
-        Description = "Signs a short-lived token with the process's own key for the given subject, name, roles and MFA flag. Outside Development the issuer is not registered and the answer is 404.",
+        Description = "Signs a short-lived token with the process's own key for the given subject, name, roles, MFA flag and OAuth scopes (`scp`, e.g. SMART's `patient/Observation.rs`). Outside Development the issuer is not registered and the answer is 404.",
         Anonymous = true)]
     [ApiRequest(typeof(DevTokenRequest))]
     [ApiResponse(200, typeof(DevToken), Description = "The token.")]
@@ -49,17 +49,21 @@ public sealed partial class DevTokenFunction(PortalHttp http, IServiceProvider s
             errors.Require(Subject().IsMatch(ask.Subject ?? ""), "subject", "1 to 128 letters, digits or . _ @ -");
             errors.OptionalText(ask.Name, "name", 100);
             errors.Require(roles.All(KnownRoles.Contains), "roles", $"Known roles: {string.Join(", ", KnownRoles)}.");
+            errors.Require((ask.Scopes ?? []).All(s => ScopeText().IsMatch(s)), "scopes", "Each 1 to 200 visible characters, no spaces.");
             if (errors.ToFailure() is { } invalid)
             {
                 return ApiResults.Problem(request, invalid);
             }
 
-            var token = issuer.Issue(ask.Subject!, ask.Name, roles, ask.Mfa);
+            var token = issuer.Issue(ask.Subject!, ask.Name, roles, ask.Mfa, scopes: ask.Scopes);
             return ApiResults.Json(new DevToken(token, "Bearer", (int)DevTokenIssuer.Lifetime.TotalSeconds));
         });
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,128}$")]
     private static partial Regex Subject();
 
-    private sealed record DevTokenRequest(string? Subject, string? Name = null, IReadOnlyList<string>? Roles = null, bool Mfa = false);
+    [GeneratedRegex("^[!-~]{1,200}$")]
+    private static partial Regex ScopeText();
+
+    private sealed record DevTokenRequest(string? Subject, string? Name = null, IReadOnlyList<string>? Roles = null, bool Mfa = false, IReadOnlyList<string>? Scopes = null);
 }

@@ -149,6 +149,19 @@ internal static class ApiOperations
             responses[status] = new JsonObject { ["$ref"] = ProblemResponse };
         }
 
+        // A FHIR endpoint answers its failures, the token's and the server's too, as OperationOutcomes.
+        if (method.GetCustomAttribute<ApiFhirOutcomesAttribute>() is { } outcomes)
+        {
+            foreach (var status in outcomes.Statuses.Append(500).Concat(operation?.Anonymous == true ? [] : [401]))
+            {
+                responses[status] = new JsonObject
+                {
+                    ["description"] = $"{ReasonPhrases.GetReasonPhrase(status)}: an OperationOutcome.",
+                    ["content"] = new JsonObject { ["application/fhir+json"] = new JsonObject { ["schema"] = schemas.For(typeof(Hl7.Fhir.Model.OperationOutcome)) } },
+                };
+            }
+        }
+
         // A declared answer wins over a problem for the same status: it says more.
         foreach (var answer in method.GetCustomAttributes<ApiResponseAttribute>())
         {

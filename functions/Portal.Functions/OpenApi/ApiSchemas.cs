@@ -33,7 +33,7 @@ internal sealed class ApiSchemas
         exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Transform };
 
     /// <summary>The schema of <paramref name="type"/>: a <c>$ref</c> for a named type, inline otherwise.</summary>
-    public JsonNode For(Type type) => JsonSchemaExporter.GetJsonSchemaAsNode(Options, type, exporter);
+    public JsonNode For(Type type) => FhirSchemas.Describes(type) ? Fhir(type) : JsonSchemaExporter.GetJsonSchemaAsNode(Options, type, exporter);
 
     /// <summary>The schema registered for a named type (to refine it), after <see cref="For"/> has seen the type.</summary>
     public JsonObject Named(Type type) => named[NameOf(type)].Schema;
@@ -41,6 +41,13 @@ internal sealed class ApiSchemas
     /// <summary>The <c>components/schemas</c> object: every named type seen so far, by name.</summary>
     public JsonObject Components() =>
         new(named.Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)entry.Value.Schema.DeepClone())));
+
+    // FHIR resources are not C# shapes the exporter can follow: they get a named schema of their own.
+    private JsonObject Fhir(Type type)
+    {
+        named[FhirSchemas.NameOf(type)] = (type, FhirSchemas.Of(type));
+        return new JsonObject { ["$ref"] = ComponentPrefix + FhirSchemas.NameOf(type) };
+    }
 
     private static JsonSerializerOptions CanonicalNumbers()
     {

@@ -19,9 +19,9 @@ internal sealed class PortalApi(HttpClient client)
 
     public static string UniqueSubject(string prefix = "person") => $"{prefix}-{Guid.NewGuid():N}";
 
-    public async Task<string> TokenAsync(string subject, string[]? roles = null, bool mfa = true, string? name = null)
+    public async Task<string> TokenAsync(string subject, string[]? roles = null, bool mfa = true, string? name = null, string[]? scopes = null)
     {
-        using var response = await SendAsync(HttpMethod.Post, "api/dev/token", token: null, JsonSerializer.Serialize(new { subject, name = name ?? subject, roles = roles ?? ["Patient"], mfa }));
+        using var response = await SendAsync(HttpMethod.Post, "api/dev/token", token: null, JsonSerializer.Serialize(new { subject, name = name ?? subject, roles = roles ?? ["Patient"], mfa, scopes = scopes ?? [] }));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
@@ -110,12 +110,15 @@ internal sealed class PortalApi(HttpClient client)
 
     /// <summary>A new person who cares for the patient through a grant with <paramref name="scopes"/>; returns their token.</summary>
     /// <remarks>Grants have no endpoint yet, so the link is written the way the demo seed writes one.</remarks>
-    public async Task<string> CaregiverAsync(string patientId, params string[] scopes)
+    public Task<string> CaregiverAsync(string patientId, params string[] scopes) => CaregiverAsync(patientId, scopes, tokenScopes: null);
+
+    /// <summary>A caregiver as above whose token also carries OAuth scopes (a SMART app's, e.g. <c>patient/Observation.rs</c>).</summary>
+    public async Task<string> CaregiverAsync(string patientId, string[] scopes, string[]? tokenScopes)
     {
         var subject = UniqueSubject("caregiver");
         var links = (await TestPortal.GetAsync()).Services.GetRequiredService<IPatientLinks>();
         await links.SaveAsync(new PatientLink(subject, patientId, LinkKind.Proxy, "Test Patient", scopes, DateTimeOffset.UtcNow.AddDays(30), null, "grant-test", "parent"), default);
-        return await TokenAsync(subject);
+        return await TokenAsync(subject, scopes: tokenScopes);
     }
 
     public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response) =>

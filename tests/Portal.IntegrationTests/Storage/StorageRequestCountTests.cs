@@ -127,6 +127,21 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/dev/sms/inbound (other text)", 4, HttpMethod.Post, "api/dev/sms/inbound", null,
             JsonSerializer.Serialize(new { from = $"+1312{Random.Shared.Next(0, 10_000_000):D7}", message = "hello?" }));
 
+        // The FHIR API, over a record written straight to the store (its push endpoint is another feature's).
+        var record = await Fhir.FhirRecordSamples.WriteAsync(patientId);
+        await Measure("GET /api/fhir/r4/metadata", 0, HttpMethod.Get, "api/fhir/r4/metadata", null);
+        await Measure("GET /api/fhir/r4/.well-known/smart-configuration", 0, HttpMethod.Get, "api/fhir/r4/.well-known/smart-configuration", null);
+        await Measure("GET /api/fhir/r4/{type}?patient (patient, one section)", 3, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance?patient={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
+        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs and lab results)", 5, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}?_id (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient?_id={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (stranger, 404)", 2, HttpMethod.Get, $"api/fhir/r4/Immunization?patient={patientId}", stranger);
+        await Measure("GET /api/fhir/r4/{type}/{id} (patient)", 4, HttpMethod.Get, $"api/fhir/r4/Observation/{record["bp"].ItemId}", patient);
+        await Measure("GET /api/fhir/r4/{type}/{id}?patient (clinician)", 2, HttpMethod.Get, $"api/fhir/r4/Encounter/{record["visit"].ItemId}?patient={patientId}", clinician);
+        await Measure("GET /api/fhir/r4/{type}/{id} (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient/{patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}/{id} (unknown id, 404)", 4, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance/{record["bp"].ItemId}", patient);
+
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
         {

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using Portal.Core.Clinic;
+using Portal.Core.Profile;
+
+namespace Portal.Core.Record.Fhir;
+
+/// <summary>The sources of each FHIR type, in the order a search pages through them, and the clinic facts resources carry.</summary>
+public sealed class FhirSources
+{
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<FhirSource>> byType;
+    private readonly IOptions<ClinicOptions> clinic;
+
+    /// <summary>Wires the sources to the ports.</summary>
+    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    {
+        this.clinic = clinic;
+        const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
+        byType = new Dictionary<string, IReadOnlyList<FhirSource>>(StringComparer.Ordinal)
+        {
+            ["Patient"] = [new ProfileSource(profiles, options.Value.PatientIdentifierSystem)],
+            ["AllergyIntolerance"] = [new SectionSource(record, RecordSection.Allergies, null)],
+            ["MedicationRequest"] = [new SectionSource(record, RecordSection.Medications, null)],
+            ["Immunization"] = [new SectionSource(record, RecordSection.Immunizations, null)],
+            ["Condition"] = [new SectionSource(record, RecordSection.Problems, null)],
+            ["Observation"] =
+            [
+                new SectionSource(record, RecordSection.Vitals, VitalSignResource.Category),
+                new LabSource(labs, "Observation", VitalSignResource.CategorySystem + "|laboratory"),
+            ],
+            ["Encounter"] = [new SectionSource(record, RecordSection.Visits, null)],
+            ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
+            ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
+            ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+        };
+    }
+
+    /// <summary>The type's sources.</summary>
+    internal IReadOnlyList<FhirSource> Of(FhirResourceKind kind) => byType[kind.Name];
+
+    /// <summary>The facts resources need, for an API served at <paramref name="apiBase"/>.</summary>
+    internal FhirContext Context(string apiBase) =>
+        new(apiBase.TrimEnd('/'), clinic.Value.Name, TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone));
+
+    /// <summary>The clinic's time zone (dates in searches without an offset are its).</summary>
+    internal TimeZoneInfo ClinicZone => TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone);
+}
