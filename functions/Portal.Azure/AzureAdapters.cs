@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
+using Portal.Azure.Files;
 using Portal.Azure.Identity;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
@@ -51,6 +52,7 @@ public static class AzureAdapters
         return services
             .AddAccessAdapters()
             .AddAuditAdapters()
+            .AddFileAdapters()
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()

@@ -29,4 +29,7 @@ public enum FailureKind
 
     /// <summary>The thing existed but is no longer usable, e.g. an expired code (410).</summary>
     Gone,
+
+    /// <summary>The content is larger than the endpoint accepts (413).</summary>
+    TooLarge,
 }

@@ -44,6 +44,7 @@ public static class ApiResults
             FailureKind.StepUpRequired => (401, "Multi-factor sign-in required"),
             FailureKind.TooManyAttempts => (429, "Too many attempts"),
             FailureKind.Gone => (410, "Gone"),
+            FailureKind.TooLarge => (413, "Too large"),
             _ => (500, "Error"),
         };
         if (failure.Kind == FailureKind.StepUpRequired)

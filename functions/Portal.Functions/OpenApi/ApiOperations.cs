@@ -112,10 +112,21 @@ internal static class ApiOperations
         return parameter;
     }
 
-    // PortalHttp reads every body as application/json or application/merge-patch+json, so both are listed.
+    // PortalHttp reads every JSON body as application/json or application/merge-patch+json, so both are listed;
+    // a file upload is the file's bytes under its own media type.
     private static JsonObject RequestBody(ApiRequestAttribute request, ApiSchemas schemas)
     {
         var content = new JsonObject();
+        if (request.FileTypes is { } fileTypes)
+        {
+            foreach (var mediaType in fileTypes)
+            {
+                content[mediaType] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } };
+            }
+
+            return new JsonObject { ["required"] = true, ["content"] = content };
+        }
+
         foreach (var mediaType in new[] { request.ContentType, "application/json" }.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             content[mediaType] = new JsonObject { ["schema"] = schemas.For(request.Body) };

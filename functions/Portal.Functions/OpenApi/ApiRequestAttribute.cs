@@ -9,4 +9,10 @@ public sealed class ApiRequestAttribute(Type body) : Attribute
 
     /// <summary>The media type of the body.</summary>
     public string ContentType { get; init; } = "application/json";
+
+    /// <summary>
+    /// For file uploads (<see cref="Body"/> is <c>byte[]</c>): the media types accepted as the raw body, each
+    /// checked against the file's bytes. Null for JSON bodies.
+    /// </summary>
+    public string[]? FileTypes { get; init; }
 }

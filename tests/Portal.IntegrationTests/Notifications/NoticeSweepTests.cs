@@ -19,11 +19,6 @@ public sealed class NoticeSweepTests
         public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref Count);
     }
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task A_sweep_costs_one_query_plus_one_lease_per_due_notice_whatever_waits()
     {
@@ -53,7 +48,7 @@ public sealed class NoticeSweepTests
         var queue = new Mock<INoticeQueue>();
         queue.Setup(q => q.EnqueueAsync(It.IsAny<NoticeReference>(), It.IsAny<CancellationToken>()))
             .Callback((NoticeReference r, CancellationToken _) => queued.Add(r)).Returns(Task.CompletedTask);
-        var sweep = new SweepNotices(notices, queue.Object, new Clock(later));
+        var sweep = new SweepNotices(notices, queue.Object, new TestClock(later));
         counting.Count = 0;
 
         var first = await sweep.ExecuteAsync(default);
