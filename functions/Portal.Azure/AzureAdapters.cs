@@ -59,6 +59,7 @@ public static class AzureAdapters
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters()
-            .AddRecordAdapters();
+            .AddRecordAdapters()
+            .AddDocumentsAmendmentsExportAdapters();
     }
 }

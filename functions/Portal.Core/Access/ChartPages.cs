@@ -11,7 +11,7 @@ public static class ChartPages
     /// Checks the page size, opens the visit (404/403 per the policy), reads the page (a continuation token from another
     /// list is a 400 on <c>continuationToken</c>), and records the read once the page is in hand.
     /// </summary>
-    public static async Task<Result<Page<T>>> ReadPageAsync<T>(
+    public static Task<Result<Page<T>>> ReadPageAsync<T>(
         this ChartAccess access,
         Caller caller,
         string patientId,
@@ -20,6 +20,19 @@ public static class ChartPages
         int pageSize,
         int maxPageSize,
         Func<Task<Page<T>>> read,
+        CancellationToken cancellationToken) =>
+        access.ReadPageAsync(caller, patientId, permission, resource, pageSize, maxPageSize, _ => read(), cancellationToken);
+
+    /// <summary>The same, for a list whose reading depends on who visits (a caregiver sees fewer items than the patient).</summary>
+    public static async Task<Result<Page<T>>> ReadPageAsync<T>(
+        this ChartAccess access,
+        Caller caller,
+        string patientId,
+        Permission permission,
+        string resource,
+        int pageSize,
+        int maxPageSize,
+        Func<ChartVisit, Task<Page<T>>> read,
         CancellationToken cancellationToken)
     {
         if (pageSize < 1 || pageSize > maxPageSize)
@@ -37,7 +50,7 @@ public static class ChartPages
         Page<T> page;
         try
         {
-            page = await read();
+            page = await read(visit.Value);
         }
         catch (InvalidContinuationTokenException exception)
         {
