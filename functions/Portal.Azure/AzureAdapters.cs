@@ -60,6 +60,6 @@ public static class AzureAdapters
             .AddPatientAdapters()
             .AddProfileAdapters()
             .AddRecordAdapters()
-            .AddDocumentsAmendmentsExportAdapters();
+            .AddDocumentsAmendmentsExportAdapters(configuration);
     }
 }

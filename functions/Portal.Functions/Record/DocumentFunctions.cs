@@ -25,7 +25,6 @@ public sealed class DocumentFunctions(PortalHttp http, UploadDocument upload, Li
     [ApiQuery("visitId", typeof(string), "The visit the document belongs to (a visit's id in the record).")]
     [ApiQuery("description", typeof(string), "A line about it (at most 500 characters).")]
     [ApiQuery("confidential", typeof(bool), "Adolescent-confidential: never shown to caregivers, and no notice is sent (default false).")]
-    [ApiQuery("fileName", typeof(string), "The file's name, used only to tell the type's usual extension apart; the download is named after the title.")]
     [ApiResponse(201, typeof(UploadedDocument), Description = "Added: the document; Location is its download.", Location = true)]
     [ApiProblems(400, 403, 404, 409, 413)]
     public Task<IActionResult> Upload(

@@ -27,7 +27,7 @@ internal sealed class TableAmendmentRequests(PortalTables tables) : IAmendmentRe
         return response.HasValue ? new Versioned<AmendmentRequest>(Read<AmendmentRequest>(response.Value!), response.Value!.ETag.ToString()) : null;
     }
 
-    public Task<Page<AmendmentRequest>> ListAsync(
+    public Task<Portal.Core.Common.Page<AmendmentRequest>> ListAsync(
         string patientId, string? itemId, bool includeConfidential, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Encode(patientId);
@@ -96,7 +96,7 @@ internal sealed class TableAmendmentRequests(PortalTables tables) : IAmendmentRe
         }
     }
 
-    public Task<Page<AmendmentQueueEntry>> OpenAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+    public Task<Portal.Core.Common.Page<AmendmentQueueEntry>> OpenAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         PagedQueries.ReadAsync(
             tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {QueuePartition}"), pageSize, continuationToken, QueuePartition,
             Read<AmendmentQueueEntry>, cancellationToken);
