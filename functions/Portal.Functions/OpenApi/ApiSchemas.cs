@@ -57,13 +57,23 @@ internal sealed class ApiSchemas
             return schema;
         }
 
+        var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
         if (node["$ref"]?.GetValue<string>() is { } pointer && !pointer.StartsWith(ComponentPrefix, StringComparison.Ordinal))
         {
-            // The exporter points into the type's own schema for a recursive type; those pointers would dangle here.
-            throw new NotSupportedException($"{context.TypeInfo.Type.FullName} is recursive ({pointer}); the OpenAPI document does not support recursive types.");
+            // The exporter points back to where it first wrote a type it meets again (a code in several models). A named
+            // type finished by then is a component already: refer to that. One still being built is recursive; those
+            // pointers would dangle here.
+            if (!IsNamed(type, context.TypeInfo.Kind) || !named.TryGetValue(NameOf(type), out var known) || known.Type != type)
+            {
+                throw new NotSupportedException($"{context.TypeInfo.Type.FullName} is recursive ({pointer}); the OpenAPI document does not support recursive types.");
+            }
+
+            var repeated = new JsonObject { ["$ref"] = ComponentPrefix + NameOf(type) };
+            return context.PropertyInfo is { IsGetNullable: true } || type != context.TypeInfo.Type
+                ? new JsonObject { ["anyOf"] = new JsonArray(repeated, new JsonObject { ["type"] = "null" }) }
+                : repeated;
         }
 
-        var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
         if (type == typeof(TimeOnly) && node["format"]?.GetValue<string>() == "time")
         {
             // The exporter says RFC 3339 "time", which needs an offset; a TimeOnly is a wall-clock time written without one.
@@ -141,11 +151,19 @@ internal sealed class ApiSchemas
         return nullable;
     }
 
-    /// <summary>The type's name; generic types add their arguments (<c>PageOfAuditEvent</c>).</summary>
+    /// <summary>
+    /// The type's name; generic types add their arguments (<c>PageOfAuditEvent</c>). A feature's type named like one of
+    /// the API's own (the record's <c>Problem</c> and the problem+json <c>Problem</c>) takes its feature's name in front
+    /// (<c>RecordProblem</c>), so every name stands for one type whatever order the document is built in.
+    /// </summary>
     private static string NameOf(Type type) =>
         type.IsGenericType
             ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(NameOf))
-            : type.Name;
+            : type.Assembly != typeof(ApiSchemas).Assembly && ApiTypeNames.Contains(type.Name)
+                ? type.Namespace?.Split('.')[^1] + type.Name
+                : type.Name;
+
+    private static readonly HashSet<string> ApiTypeNames = [.. typeof(ApiSchemas).Assembly.GetTypes().Where(t => t.IsPublic).Select(t => t.Name)];
 
     private static string? Description(ICustomAttributeProvider? member) =>
         member?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
