@@ -69,8 +69,13 @@ internal sealed class TableAmendmentRequests(PortalTables tables) : IAmendmentRe
 
         var response = await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The amendment request");
 
-        // After the chart: a decided request leaves the queue only once its decision is stored.
-        await ReconcileQueueAsync(request, cancellationToken);
+        // After the chart: a decided request leaves the queue only once its decision is stored. A statement of
+        // disagreement follows a denial, whose write removed the row already.
+        if (request.Disagreement is null)
+        {
+            await ReconcileQueueAsync(request, cancellationToken);
+        }
+
         return response.Value[0].Headers.ETag.ToString()!;
     }
 
