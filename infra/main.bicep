@@ -82,6 +82,7 @@ var blobContainers = [
   'documents'
   'attachments'
   'lab-messages'
+  'exports'
   deploymentContainerName
 ]
 var storageQueues = [
@@ -132,6 +133,8 @@ module storage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     containers: blobContainers
+    // Record exports are copies the patient downloads within minutes; the record itself stays in the chart.
+    expiringContainers: [ 'exports' ]
     queues: storageQueues
     tables: storageTables
   }

@@ -61,6 +61,7 @@ public static class AzureAdapters
             .AddPatientAdapters()
             .AddProfileAdapters()
             .AddRecordAdapters()
-            .AddFhirAdapters(configuration);
+            .AddFhirAdapters(configuration)
+            .AddDocumentsAmendmentsExportAdapters(configuration);
     }
 }

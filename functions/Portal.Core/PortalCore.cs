@@ -48,6 +48,7 @@ public static class PortalCore
         services.AddSingleton<ListInbox>();
         services.AddRecordUseCases();
         services.AddFhirApi();
+        services.AddDocumentsAmendmentsExport();
         return services;
     }
 }

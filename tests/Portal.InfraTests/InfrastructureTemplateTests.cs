@@ -85,9 +85,22 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
     public void Storage_has_the_containers_queues_and_tables_the_app_uses()
     {
         var variables = Template.Root["variables"]!;
-        Assert.Superset(new HashSet<string> { "documents", "attachments", "lab-messages" }, Strings(variables["blobContainers"]));
+        Assert.Superset(new HashSet<string> { "documents", "attachments", "lab-messages", "exports" }, Strings(variables["blobContainers"]));
         Assert.Equal(new HashSet<string> { "notifications", "notifications-poison", "lab-results", "lab-results-poison" }, Strings(variables["storageQueues"]));
         Assert.Equal(new HashSet<string> { "Charts", "Lookups", "AuditLog", "Idempotency" }, Strings(variables["storageTables"]));
+    }
+
+    [Fact]
+    public void Record_exports_are_deleted_a_week_after_they_are_written_versions_included()
+    {
+        var storage = Module("storage")["properties"]!;
+        Assert.Equal(["exports"], storage["parameters"]!["expiringContainers"]!["value"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(7, (int?)storage["template"]!["parameters"]!["expiringAfterDays"]!["defaultValue"]);
+        var rule = Template.Single("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray().Single()!;
+        Assert.Equal("Lifecycle", (string?)rule["type"]);
+        var actions = rule["definition"]!["actions"]!;
+        Assert.NotNull(actions["baseBlob"]?["delete"]?["daysAfterCreationGreaterThan"]);
+        Assert.NotNull(actions["version"]?["delete"]?["daysAfterCreationGreaterThan"]);
     }
 
     [Fact]

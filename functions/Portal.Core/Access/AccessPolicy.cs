@@ -18,10 +18,10 @@ public static class AccessPolicy
     /// </summary>
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
     {
-        [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile], Clinical),
+        [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile, DataCategory.Amendments], [.. Clinical, DataCategory.Amendments]),
         [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages, DataCategory.Activation]),
         [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing, DataCategory.Messages], [DataCategory.Billing, DataCategory.Messages]),
-        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation]),
+        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog, DataCategory.Amendments], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation, DataCategory.Amendments]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
         [AppRoles.RecordsPush] = ([], [DataCategory.Records]),
     };
@@ -79,6 +79,12 @@ public static class AccessPolicy
         if (permission.Category is DataCategory.Proxies or DataCategory.AccessLog)
         {
             return false;
+        }
+
+        // A caregiver asks for amendments with the grant's records scopes: a request is about the record.
+        if (permission.Category == DataCategory.Amendments)
+        {
+            permission = permission with { Category = DataCategory.Records };
         }
 
         var wanted = permission.Scope;

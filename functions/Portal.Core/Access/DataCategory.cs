@@ -32,4 +32,10 @@ public enum DataCategory
 
     /// <summary>Issuing portal activation codes; only the front desk and administrators, never the patient or a caregiver.</summary>
     Activation,
+
+    /// <summary>
+    /// Requests to amend the record (HIPAA right to amend) and their decisions: clinicians and administrators decide
+    /// them; for a caregiver they ride on the grant's records scopes.
+    /// </summary>
+    Amendments,
 }

@@ -33,8 +33,14 @@ public enum NoticeKind
     /// <summary>A new statement is ready.</summary>
     StatementReady,
 
-    /// <summary>A request to amend the record changed status.</summary>
-    AmendmentStatus,
+    /// <summary>The answer to a request to amend the record was put off (once, by at most 30 days, with the reason in the portal).</summary>
+    AmendmentExtended,
+
+    /// <summary>A request to amend the record was accepted.</summary>
+    AmendmentAccepted,
+
+    /// <summary>A request to amend the record was denied (the reasons and the patient's rights are in the portal).</summary>
+    AmendmentDenied,
 
     /// <summary>Someone was invited to act as a caregiver.</summary>
     ProxyInvitation,

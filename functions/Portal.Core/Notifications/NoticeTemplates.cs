@@ -23,7 +23,9 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentReminder] = new("Appointment reminder", "Reminder: you have an appointment on {when}."),
         [NoticeKind.RefillStatus] = new("Your refill request was updated", "There is an update on your refill request."),
         [NoticeKind.StatementReady] = new("A new statement is ready", "A new statement is ready."),
-        [NoticeKind.AmendmentStatus] = new("Your request to amend your record was updated", "There is an update on your request to amend your record."),
+        [NoticeKind.AmendmentExtended] = new("We need more time for your request to amend your record", "We need more time to answer your request to amend your record. The reason and the new date are in the portal."),
+        [NoticeKind.AmendmentAccepted] = new("Your request to amend your record was accepted", "Your request to amend your record was accepted."),
+        [NoticeKind.AmendmentDenied] = new("We answered your request to amend your record", "We answered your request to amend your record. The decision and your rights are in the portal."),
         [NoticeKind.ProxyInvitation] = new("You are invited to the patient portal", "You have been invited to help someone with their care in the patient portal."),
         [NoticeKind.SecurityNotice] = new("A change to your portal account", "Your portal account changed. If this was not you, call the clinic."),
     };
@@ -40,7 +42,9 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentReminder] = new("Recordatorio de cita", "Recordatorio: tiene una cita el {when}."),
         [NoticeKind.RefillStatus] = new("Su solicitud de resurtido cambió", "Hay novedades sobre su solicitud de resurtido."),
         [NoticeKind.StatementReady] = new("Tiene un estado de cuenta nuevo", "Tiene un estado de cuenta nuevo."),
-        [NoticeKind.AmendmentStatus] = new("Su solicitud de corrección cambió", "Hay novedades sobre su solicitud de corregir su expediente."),
+        [NoticeKind.AmendmentExtended] = new("Necesitamos más tiempo para su solicitud de corrección", "Necesitamos más tiempo para responder a su solicitud de corregir su expediente. El motivo y la nueva fecha están en el portal."),
+        [NoticeKind.AmendmentAccepted] = new("Su solicitud de corrección fue aceptada", "Su solicitud de corregir su expediente fue aceptada."),
+        [NoticeKind.AmendmentDenied] = new("Respondimos a su solicitud de corrección", "Respondimos a su solicitud de corregir su expediente. La decisión y sus derechos están en el portal."),
         [NoticeKind.ProxyInvitation] = new("Invitación al portal del paciente", "Lo invitaron a ayudar a alguien con su atención en el portal del paciente."),
         [NoticeKind.SecurityNotice] = new("Un cambio en su cuenta del portal", "Su cuenta del portal cambió. Si no fue usted, llame a la clínica."),
     };

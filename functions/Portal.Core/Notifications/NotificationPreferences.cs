@@ -38,13 +38,13 @@ public sealed record NotificationPreferences(
     /// </summary>
     public static NoticeChannel DefaultChannel(NoticeKind kind) => kind switch
     {
-        NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentStatus or NoticeKind.ProxyInvitation => NoticeChannel.Email,
+        NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied or NoticeKind.ProxyInvitation => NoticeChannel.Email,
         _ => NoticeChannel.Sms,
     };
 
     /// <summary>True for the kinds that may wait for the daily digest.</summary>
     public static bool IsLowUrgency(NoticeKind kind) =>
-        kind is NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentStatus;
+        kind is NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied;
 
     /// <summary>The channel chosen for <paramref name="kind"/>, or its default when the list leaves it out.</summary>
     public NoticeChannel ChannelFor(NoticeKind kind) =>

@@ -2,7 +2,7 @@ namespace Portal.Core.Record;
 
 /// <summary>
 /// A document in the record: the metadata in the chart, the bytes in the <c>documents</c> blob container
-/// (written through <see cref="IDocumentContent"/>).
+/// (written through <see cref="IDocumentContent"/>, read and linked through <see cref="Files.IFileStore"/> at <see cref="Documents.DocumentFiles.Location"/>).
 /// </summary>
 /// <param name="Title">As people read it (<c>Discharge instructions</c>).</param>
 /// <param name="Kind">Discharge papers, letter, imaging report, form, or other.</param>

@@ -1,17 +1,16 @@
 namespace Portal.Core.Record;
 
 /// <summary>
-/// Port: the bytes of documents, in the <c>documents</c> blob container under the patient's folder. The chart
-/// holds the metadata (<see cref="ChartDocument"/>); the bytes are written first, so a failed chart write leaves
-/// at most an unreferenced blob, and the same bytes always get the same name (a resend writes nothing new).
+/// The bytes of documents, in the <c>documents</c> blob container under the patient's folder, stored through the one
+/// file store (<see cref="Files.IFileStore"/>: read them with its <c>ReadAsync</c>, link them with its
+/// <c>LinkAsync</c> at <see cref="Documents.DocumentFiles.Location"/>). The chart holds the metadata (<see cref="ChartDocument"/>);
+/// the bytes are written first, so a failed chart write leaves at most an unreferenced blob, and the same bytes always
+/// get the same name (a resend rewrites the same blob).
 /// </summary>
 public interface IDocumentContent
 {
     /// <summary>Stores the bytes as <c>{patientId}/{sha256}</c> (idempotent) and says where.</summary>
     Task<StoredContent> SaveAsync(string patientId, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken);
-
-    /// <summary>Opens a stored document's bytes for reading, or null when the blob does not exist.</summary>
-    Task<Stream?> OpenReadAsync(string blobName, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a document's bytes were stored.</summary>

@@ -12,6 +12,12 @@ param tags object = {}
 @description('Blob containers to create.')
 param containers array
 
+@description('Containers whose blobs (and their versions) are deleted expiringAfterDays after they are written.')
+param expiringContainers array = []
+
+@description('Days a blob in an expiring container is kept.')
+param expiringAfterDays int = 7
+
 @description('Storage queues to create.')
 param queues array
 
@@ -76,6 +82,32 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         }
       }
     ]
+  }
+
+  resource lifecycle 'managementPolicies' = if (!empty(expiringContainers)) {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'expire-copies'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [ 'blockBlob' ]
+                prefixMatch: [for container in expiringContainers: '${container}/']
+              }
+              actions: {
+                baseBlob: { delete: { daysAfterCreationGreaterThan: expiringAfterDays } }
+                version: { delete: { daysAfterCreationGreaterThan: expiringAfterDays } }
+              }
+            }
+          }
+        ]
+      }
+    }
+    dependsOn: [ blobService ]
   }
 
   resource queueService 'queueServices' = {

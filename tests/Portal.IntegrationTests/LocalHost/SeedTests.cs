@@ -67,10 +67,9 @@ public sealed class SeedTests
         using var documents = await api.GetAsync($"api/patients/{benId}/record/documents", ben);
         var letter = (await PortalApi.ReadJsonAsync(documents))["items"]!.AsArray().Single()!["content"]!["document"]!;
         Assert.Equal(("discharge", "application/pdf"), (letter["kind"]!.GetValue<string>(), letter["contentType"]!.GetValue<string>()));
-        await using var bytes = (await portal.Services.GetRequiredService<Portal.Core.Record.IDocumentContent>().OpenReadAsync(letter["blobName"]!.GetValue<string>(), default))!;
-        using var copy = new MemoryStream();
-        await bytes.CopyToAsync(copy);
-        Assert.Equal(letter["size"]!.GetValue<long>(), copy.Length);
-        Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(copy.ToArray()), StringComparison.Ordinal);
+        var bytes = (await portal.Services.GetRequiredService<Portal.Core.Files.IFileStore>().ReadAsync(
+            new Portal.Core.Files.FileLocation(Portal.Core.Record.Documents.DocumentFiles.Container, letter["blobName"]!.GetValue<string>()), default))!;
+        Assert.Equal(letter["size"]!.GetValue<long>(), bytes.Length);
+        Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
     }
 }

@@ -141,6 +141,49 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/{type}/{id}?patient (clinician)", 2, HttpMethod.Get, $"api/fhir/r4/Encounter/{record["visit"].ItemId}?patient={patientId}", clinician);
         await Measure("GET /api/fhir/r4/{type}/{id} (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient/{patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}/{id} (unknown id, 404)", 4, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance/{record["bp"].ItemId}", patient);
+        // The record's documents, amendment requests and export (items written through the record store: the push is another endpoint).
+        var seeded = await Record.RecordFixtures.SeedAsync(portal.Services, patientId);
+        async Task<HttpResponseMessage> Upload(string endpoint, int expected)
+        {
+            var callId = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/patients/{patientId}/documents?title=Letter&kind=letter&visitId={seeded.VisitId}")
+            {
+                Content = new ByteArrayContent(Record.RecordFixtures.Pdf("count")),
+            };
+            request.Content.Headers.ContentType = new("application/pdf");
+            request.Headers.Add(StorageRequestCounter.Header, callId);
+            request.Headers.Authorization = new("Bearer", clinician);
+            var response = await api.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{endpoint}: {response.StatusCode}");
+            rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
+            return response;
+        }
+
+        var document = await Upload("POST /api/patients/{id}/documents (visit linked)", 7);
+        var documentId = (await Api.PortalApi.ReadJsonAsync(document))["documentId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/documents/{docId}/content (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/documents/{documentId}/content", patient);
+        var amendments = $"api/patients/{patientId}/amendments";
+        var filed = await Measure("POST /api/patients/{id}/amendments (about an item)", 5, HttpMethod.Post, amendments, patient,
+            JsonSerializer.Serialize(new { section = "allergies", itemId = seeded.AllergyId, whatIsWrong = "Rash, not hives.", shouldSay = "Rash" }));
+        var requestId = (await Api.PortalApi.ReadJsonAsync(filed))["requestId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/amendments", 3, HttpMethod.Get, amendments, patient);
+        var opened = await Measure("GET /api/patients/{id}/amendments/{requestId} (clinician)", 3, HttpMethod.Get, $"{amendments}/{requestId}", clinician);
+        await Measure("GET /api/amendments (clinician)", 1, HttpMethod.Get, "api/amendments?pageSize=5", clinician);
+        var extended = await Measure("POST /api/patients/{id}/amendments/{requestId}/extend", 6, HttpMethod.Post, $"{amendments}/{requestId}/extend", clinician,
+            """{"reason":"Waiting for the hospital's records."}""", opened.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/amendments/{requestId}/accept (stale, 412)", 2, HttpMethod.Post, $"{amendments}/{requestId}/accept", clinician,
+            """{"note":"n"}""", opened.Headers.ETag!.ToString());
+        var denied = await Measure("POST /api/patients/{id}/amendments/{requestId}/deny", 6, HttpMethod.Post, $"{amendments}/{requestId}/deny", clinician,
+            """{"ground":"accurateAndComplete","basis":"The allergist confirmed hives."}""", extended.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/amendments/{requestId}/disagreement", 4, HttpMethod.Post, $"{amendments}/{requestId}/disagreement", patient,
+            """{"statement":"It was a rash."}""", denied.Headers.ETag!.ToString());
+        var second = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/patients/{id}/amendments (record in general)", 4, HttpMethod.Post, amendments, patient,
+            JsonSerializer.Serialize(new { whatIsWrong = "Wrong pharmacy.", shouldSay = "Walgreens on Clark St." })));
+        var secondId = second["requestId"]!.GetValue<string>();
+        var secondOpened = await Measure("GET /api/patients/{id}/amendments/{requestId} (record in general)", 2, HttpMethod.Get, $"{amendments}/{secondId}", clinician);
+        await Measure("POST /api/patients/{id}/amendments/{requestId}/accept (record in general)", 6, HttpMethod.Post, $"{amendments}/{secondId}/accept", clinician,
+            """{"note":"Updated the pharmacy."}""", secondOpened.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/record/export (patient)", 14, HttpMethod.Post, $"api/patients/{patientId}/record/export", patient);
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)

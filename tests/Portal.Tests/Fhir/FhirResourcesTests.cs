@@ -165,7 +165,7 @@ public class FhirResourcesTests
         Assert.Equal(("es-US", "Luis Lopez"), (patient.Communication[0].Language.Coding[0].Code, patient.Contact[0].Name.Text));
     }
 
-    private static RecordContent Problem(ProblemClinicalStatus status, ProblemCategory category = ProblemCategory.ProblemList) => new(Problem: new Problem(
+    private static RecordContent Problem(ProblemClinicalStatus status, ProblemCategory category = ProblemCategory.ProblemList) => new(Problem: new HealthProblem(
         "Hypertension", [new RecordCode(CodeSystems.Icd10Cm, "I10")], status, ProblemVerification.Confirmed, category, "2020", "2024-01"));
 
     private static RecordContent Vital(VitalKind kind, string unit, params decimal[] values)

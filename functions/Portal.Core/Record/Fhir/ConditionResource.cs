@@ -24,7 +24,7 @@ public static class ConditionResource
     private const string Verification = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
     /// <summary>The resource.</summary>
-    public static Condition From(RecordItem item, Problem problem, FhirContext context)
+    public static Condition From(RecordItem item, HealthProblem problem, FhirContext context)
     {
         var enteredInError = item.Status == RecordStatus.EnteredInError;
         var current = problem.ClinicalStatus is ProblemClinicalStatus.Active or ProblemClinicalStatus.Recurrence or ProblemClinicalStatus.Relapse;
