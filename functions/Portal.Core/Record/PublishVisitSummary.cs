@@ -32,9 +32,10 @@ public sealed class PublishVisitSummary(RecordPublishing publishing)
         }
 
         return publishing.ChangeAsync(caller, patientId, RecordSection.Visits, visitId, ifMatch, "", (visit, item, now) =>
-            Task.FromResult<Result<RecordItem>>(item.Revise(Content(request), null, request.Confidential, item.VisitId, now, visit.Caller.Subject, visit.Caller.DisplayName, "Summary rewritten")
-                with { ClinicalDate = request.Start }),
-            cancellationToken);
+        {
+            var revised = item.Revise(Content(request), null, request.Confidential, item.VisitId, now, visit.Caller.Subject, visit.Caller.DisplayName, "Summary rewritten");
+            return Task.FromResult<Result<RecordItem>>(revised with { ClinicalDate = request.Start });
+        }, cancellationToken);
     }
 
     private static RecordContent Content(VisitSummaryRequest request) => new(Visit: new Visit(

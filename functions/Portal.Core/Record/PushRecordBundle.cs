@@ -162,8 +162,8 @@ public sealed class PushRecordBundle(
                     content = content with { Medication = medication with { StoppedVisitId = stoppedAt } };
                 }
 
-                var after = before.Revise(content, status, pushed.Confidential, visitId ?? before.VisitId, now, visit.Caller.Subject, visit.Caller.DisplayName, "Updated by the sending system")
-                    with { ClinicalDate = clinicalDate, Identifiers = [.. before.Identifiers.Union(pushed.Identifiers)] };
+                var revised = before.Revise(content, status, pushed.Confidential, visitId ?? before.VisitId, now, visit.Caller.Subject, visit.Caller.DisplayName, "Updated by the sending system");
+                var after = revised with { ClinicalDate = clinicalDate, Identifiers = [.. before.Identifiers.Union(pushed.Identifiers)] };
                 var unchanged = pushed.CreateOnly || (before.SaysTheSameAs(after) && after.Identifiers.Count == before.Identifiers.Count);
                 change = unchanged ? null : new RecordChange(before, found.ETag, after);
                 answers.Add(Answer("200 OK", entry.ResourceType, change?.After ?? before));

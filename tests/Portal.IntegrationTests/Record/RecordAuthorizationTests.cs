@@ -64,13 +64,29 @@ public class RecordAuthorizationTests
 
     private static JsonObject Visit() => new()
     {
-        ["start"] = "2026-03-01T10:00:00-06:00", ["end"] = null, ["type"] = "Office visit", ["class"] = null, ["provider"] = null, ["location"] = null,
-        ["reason"] = null, ["diagnoses"] = null, ["summary"] = "All well.", ["instructions"] = null, ["followUps"] = null,
+        ["start"] = "2026-03-01T10:00:00-06:00",
+        ["end"] = null,
+        ["type"] = "Office visit",
+        ["class"] = null,
+        ["provider"] = null,
+        ["location"] = null,
+        ["reason"] = null,
+        ["diagnoses"] = null,
+        ["summary"] = "All well.",
+        ["instructions"] = null,
+        ["followUps"] = null,
     };
 
     private static JsonObject Medication() => new()
     {
-        ["name"] = "Vitamin D3 1000 UNT Oral Tablet", ["rxNormCode"] = null, ["doseInstructions"] = "1 tablet daily", ["prescriber"] = null, ["start"] = "2026-03-01",
-        ["end"] = null, ["refillsRemaining"] = null, ["daysSupply"] = null, ["quantity"] = null,
+        ["name"] = "Vitamin D3 1000 UNT Oral Tablet",
+        ["rxNormCode"] = null,
+        ["doseInstructions"] = "1 tablet daily",
+        ["prescriber"] = null,
+        ["start"] = "2026-03-01",
+        ["end"] = null,
+        ["refillsRemaining"] = null,
+        ["daysSupply"] = null,
+        ["quantity"] = null,
     };
 }
