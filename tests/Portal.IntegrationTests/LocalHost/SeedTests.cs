@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.IntegrationTests.Api;
+using Portal.IntegrationTests.Messaging;
 using Portal.IntegrationTests.LocalHost.TestFunctions;
 using Portal.LocalHost.DemoData;
 
@@ -40,5 +41,28 @@ public sealed class SeedTests
                 ("patient.register", "frontdesk-lee", "Jordan Lee", "FrontDesk"),
             ],
             events);
+    }
+
+    // In this class: the demo seed writes fixed subjects, so its tests must not run it at the same time.
+    [Fact]
+    public async Task Benjamin_downloads_his_discharge_letter_and_his_request_to_correct_it_waits_in_the_staff_queue()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = new PortalApi(portal.Client);
+        var ben = await api.TokenAsync("patient-ben", name: "Benjamin Okafor");
+        var patientId = (await MessagingStoryTests.GetAsync(api, "api/me", ben))["patients"]![0]!["patientId"]!.GetValue<string>();
+
+        var request = (await MessagingStoryTests.GetAsync(api, $"api/patients/{patientId}/amendments", ben))["items"]!.AsArray().Single()!;
+        Assert.Equal(("received", "documents", "Discharge letter – Lakeshore General Hospital"),
+            (request["state"]!.GetValue<string>(), request["target"]!["section"]!.GetValue<string>(), request["target"]!["label"]!.GetValue<string>()));
+        var documentId = request["target"]!["itemId"]!.GetValue<string>();
+        var link = await MessagingStoryTests.GetAsync(api, $"api/patients/{patientId}/documents/{documentId}/content", ben);
+        var (pdf, _) = await Record.RecordFixtures.DownloadAsync(link);
+        Assert.Contains("Discharged: November 13, 2026", Record.ExportTests.PdfText(pdf));
+
+        var admin = await api.TokenAsync("admin-ross", ["Admin"], name: "Taylor Ross");
+        var queue = (await MessagingStoryTests.GetAsync(api, "api/amendments?pageSize=100", admin))["items"]!.AsArray();
+        Assert.Contains(queue, q => q!["requestId"]!.GetValue<string>() == request["requestId"]!.GetValue<string>());
     }
 }
