@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.IntegrationTests.Api;
+using Portal.IntegrationTests.Messaging;
 using Portal.IntegrationTests.LocalHost.TestFunctions;
 using Portal.LocalHost.DemoData;
 
@@ -65,11 +66,35 @@ public sealed class SeedTests
         using var visits = await api.GetAsync($"api/patients/{benId}/record/visits", ben);
         Assert.Equal(2, (await PortalApi.ReadJsonAsync(visits))["items"]!.AsArray().Count);
         using var documents = await api.GetAsync($"api/patients/{benId}/record/documents", ben);
-        var letter = (await PortalApi.ReadJsonAsync(documents))["items"]!.AsArray().Single()!["content"]!["document"]!;
+        var letter = (await PortalApi.ReadJsonAsync(documents))["items"]!.AsArray()
+            .Select(d => d!["content"]!["document"]!).Single(d => d["title"]!.GetValue<string>() == "Hospital discharge letter");
         Assert.Equal(("discharge", "application/pdf"), (letter["kind"]!.GetValue<string>(), letter["contentType"]!.GetValue<string>()));
         var bytes = (await portal.Services.GetRequiredService<Portal.Core.Files.IFileStore>().ReadAsync(
             new Portal.Core.Files.FileLocation(Portal.Core.Record.Documents.DocumentFiles.Container, letter["blobName"]!.GetValue<string>()), default))!;
         Assert.Equal(letter["size"]!.GetValue<long>(), bytes.Length);
         Assert.StartsWith("%PDF-1.4", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    // In this class: the demo seed writes fixed subjects, so its tests must not run it at the same time.
+    [Fact]
+    public async Task Benjamin_downloads_his_discharge_letter_and_his_request_to_correct_it_waits_in_the_staff_queue()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = new PortalApi(portal.Client);
+        var ben = await api.TokenAsync("patient-ben", name: "Benjamin Okafor");
+        var patientId = (await MessagingStoryTests.GetAsync(api, "api/me", ben))["patients"]![0]!["patientId"]!.GetValue<string>();
+
+        var request = (await MessagingStoryTests.GetAsync(api, $"api/patients/{patientId}/amendments", ben))["items"]!.AsArray().Single()!;
+        Assert.Equal(("received", "documents", "Discharge letter – Lakeshore General Hospital"),
+            (request["state"]!.GetValue<string>(), request["target"]!["section"]!.GetValue<string>(), request["target"]!["label"]!.GetValue<string>()));
+        var documentId = request["target"]!["itemId"]!.GetValue<string>();
+        var link = await MessagingStoryTests.GetAsync(api, $"api/patients/{patientId}/documents/{documentId}/content", ben);
+        var (pdf, _) = await Record.RecordFixtures.DownloadAsync(link);
+        Assert.Contains("Discharged: November 13, 2026", Record.ExportTests.PdfText(pdf));
+
+        var admin = await api.TokenAsync("admin-ross", ["Admin"], name: "Taylor Ross");
+        var queue = (await MessagingStoryTests.GetAsync(api, "api/amendments?pageSize=100", admin))["items"]!.AsArray();
+        Assert.Contains(queue, q => q!["requestId"]!.GetValue<string>() == request["requestId"]!.GetValue<string>());
     }
 }
