@@ -112,8 +112,23 @@ public class AccessPolicyTests
     [InlineData(AppRoles.LabPush, DataCategory.Results, true, AccessDecision.Allow)]
     [InlineData(AppRoles.LabPush, DataCategory.Results, false, AccessDecision.Forbidden)]
     [InlineData(AppRoles.LabPush, DataCategory.Profile, false, AccessDecision.Forbidden)]
+    [InlineData(AppRoles.Clinician, DataCategory.Amendments, true, AccessDecision.Allow)]
+    [InlineData(AppRoles.Admin, DataCategory.Amendments, true, AccessDecision.Allow)]
+    [InlineData(AppRoles.Admin, DataCategory.Amendments, false, AccessDecision.Allow)]
+    [InlineData(AppRoles.FrontDesk, DataCategory.Amendments, false, AccessDecision.Forbidden)]
+    [InlineData(AppRoles.Billing, DataCategory.Amendments, false, AccessDecision.Forbidden)]
+    [InlineData(AppRoles.RecordsPush, DataCategory.Amendments, false, AccessDecision.Forbidden)]
     public void Staff_and_labs_act_by_app_role(string role, DataCategory category, bool write, AccessDecision expected) =>
         Assert.Equal(expected, AccessPolicy.Decide(Callers.Staff(role), null, new Permission(category, write), Now));
+
+    [Theory]
+    [InlineData("records.write", true, AccessDecision.Allow)]
+    [InlineData("records.write", false, AccessDecision.Allow)]
+    [InlineData("records.read", false, AccessDecision.Allow)]
+    [InlineData("records.read", true, AccessDecision.Forbidden)]
+    [InlineData("messages.write", false, AccessDecision.Forbidden)]
+    public void A_caregivers_records_scopes_cover_amendment_requests(string scope, bool write, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.Decide(Callers.Person(), Proxy([scope]), new Permission(DataCategory.Amendments, write), Now));
 
     [Fact]
     public void The_patient_role_claim_alone_opens_no_chart() =>
