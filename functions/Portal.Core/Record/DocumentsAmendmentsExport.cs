@@ -24,8 +24,6 @@ public static class DocumentsAmendmentsExport
         services.AddSingleton<ListOpenAmendments>();
         services.AddSingleton<ExportRecord>();
 
-        // The FHIR API's shared mapping, when registered for IRecordFhirMapping, takes the place of the export's own.
-        services.TryAddSingleton<IRecordFhirMapping, BasicRecordFhirMapping>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public static class RecordBundle
             Identifier = new Identifier("urn:ietf:rfc:3986", $"urn:uuid:{Guid.ParseExact(exportId, "N"):D}"),
             Timestamp = now,
         };
-        foreach (var resource in items.Select(mapping.ToResource).OfType<Resource>().Prepend(mapping.ToPatient(profile)))
+        foreach (var resource in items.Select(item => mapping.ToResource(item, fhirBase)).OfType<Resource>().Prepend(mapping.ToPatient(profile)))
         {
             bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = new Uri(fhirBase, $"{resource.TypeName}/{resource.Id}").ToString(), Resource = resource });
         }

@@ -8,6 +8,7 @@ public static class FhirApi
     /// <summary>Adds the sources and the read and search use cases.</summary>
     public static IServiceCollection AddFhirApi(this IServiceCollection services) => services
         .AddSingleton<FhirSources>()
+        .AddSingleton<Export.IRecordFhirMapping, FhirRecordMapping>()
         .AddSingleton<SearchFhirResources>()
         .AddSingleton<ReadFhirResource>();
 }
