@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.IntegrationTests.Api;
 using Portal.Tests.Record;
 
@@ -78,6 +79,38 @@ public class RecordPushTests
         var allergy = (await RecordApi.SectionAsync(api, patientId, "allergies", patient)).Single()!;
         Assert.Equal(("resolved", 2), (allergy["content"]!["allergy"]!["clinicalStatus"]!.GetValue<string>(), allergy["version"]!.GetValue<int>()));
         Assert.Equal("active", allergy["history"]![0]!["content"]!["allergy"]!["clinicalStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_pushed_pdf_with_its_binary_lands_in_documents_with_its_bytes_in_blob_storage()
+    {
+        var api = await PortalApi.CreateAsync();
+        var (patientId, mrn, patient) = await RecordApi.NewPatientAsync(api);
+        var pdf = "%PDF-1.4\n% discharge letter\n%%EOF\n"u8.ToArray();
+        var document = new JsonObject
+        {
+            ["resourceType"] = "DocumentReference",
+            ["id"] = "discharge-letter-1",
+            ["status"] = "current",
+            ["type"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://loinc.org", ["code"] = "18842-5", ["display"] = "Discharge summary" }) },
+            ["category"] = new JsonArray(new JsonObject { ["text"] = "Letter" }),
+            ["subject"] = new JsonObject { ["reference"] = "Patient/example" },
+            ["date"] = "2025-09-23T16:00:00Z",
+            ["description"] = "Hospital discharge letter",
+            ["content"] = new JsonArray(new JsonObject { ["attachment"] = new JsonObject { ["contentType"] = "application/pdf", ["url"] = "Binary/letter-bytes" } }),
+        };
+        var binary = new JsonObject { ["resourceType"] = "Binary", ["id"] = "letter-bytes", ["contentType"] = "application/pdf", ["data"] = Convert.ToBase64String(pdf) };
+
+        var (status, _) = await RecordApi.PushAsync(api, await RecordApi.EhrAsync(api), FhirSamples.Bundle(mrn, FhirSamples.Resource("patient-example.json"), document, binary).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var stored = (await RecordApi.SectionAsync(api, patientId, "documents", patient)).Single()!["content"]!["document"]!;
+        Assert.Equal(("discharge", pdf.Length), (stored["kind"]!.GetValue<string>(), stored["size"]!.GetValue<int>()));
+        var content = (await TestPortal.GetAsync()).Services.GetRequiredService<Portal.Core.Record.IDocumentContent>();
+        await using var bytes = (await content.OpenReadAsync(stored["blobName"]!.GetValue<string>(), default))!;
+        using var copy = new MemoryStream();
+        await bytes.CopyToAsync(copy);
+        Assert.Equal(pdf, copy.ToArray());
     }
 
     [Fact]
