@@ -47,22 +47,15 @@ public sealed class StartThread(IMessageThreads threads, ThreadAccess access, Me
     private async Task<Result<ThreadView>> StartAsync(ChartVisit visit, MessagePool pool, NewThread request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, request });
-        var replay = idempotencyKey is null ? null : await replays.FindAsync(visit.Caller.Subject, Operation, idempotencyKey, cancellationToken);
-        if (replay is not null && replay.IsLive(now) && replay.RequestHash != requestHash)
+        var claimed = await replays.ClaimAsync(
+            visit.Caller.Subject, Operation, idempotencyKey, IdempotencyKeys.Hash(new { visit.PatientId, request }), () => Guid.NewGuid().ToString("N"), now, cancellationToken);
+        if (!claimed.Succeeded)
         {
-            return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
+            return claimed.Failure;
         }
 
-        if (replay is null || !replay.IsLive(now))
-        {
-            replay = new RequestReplay(visit.Caller.Subject, Operation, idempotencyKey ?? "", requestHash, Guid.NewGuid().ToString("N"), now);
-            if (idempotencyKey is not null)
-            {
-                await replays.SaveAsync(replay, cancellationToken);
-            }
-        }
-        else if (await threads.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
+        var (replay, retry) = claimed.Value;
+        if (retry && await threads.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
         {
             return new ThreadView(earlier.Value, pool, earlier.Value.UnreadFor(visit.Caller.Subject),
                 await threads.MessagesAsync(visit.PatientId, replay.ResourceId, cancellationToken));

@@ -42,22 +42,15 @@ public sealed class RequestAmendment(ChartAccess access, IHealthRecord record, I
         ChartVisit visit, NewAmendmentRequest request, RecordSection? section, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, request });
-        var replay = idempotencyKey is null ? null : await replays.FindAsync(visit.Caller.Subject, Operation, idempotencyKey, cancellationToken);
-        if (replay is not null && replay.IsLive(now) && replay.RequestHash != requestHash)
+        var claimed = await replays.ClaimAsync(
+            visit.Caller.Subject, Operation, idempotencyKey, IdempotencyKeys.Hash(new { visit.PatientId, request }), () => AmendmentRules.NewRequestId(now), now, cancellationToken);
+        if (!claimed.Succeeded)
         {
-            return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
+            return claimed.Failure;
         }
 
-        if (replay is null || !replay.IsLive(now))
-        {
-            replay = new RequestReplay(visit.Caller.Subject, Operation, idempotencyKey ?? "", requestHash, AmendmentRules.NewRequestId(now), now);
-            if (idempotencyKey is not null)
-            {
-                await replays.SaveAsync(replay, cancellationToken);
-            }
-        }
-        else if (await requests.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
+        var (replay, retry) = claimed.Value;
+        if (retry && await requests.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
         {
             return earlier;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Access;
@@ -67,27 +68,17 @@ public sealed class UploadDocument(
         var date = upload.Date ?? TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var clinicalDate = ClinicalTimes.ToInstant(date, zone)!.Value;
 
-        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, upload, file.DeclaredType, Sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content.Span)) });
-        var replay = idempotencyKey is null ? null : await replays.FindAsync(visit.Caller.Subject, Operation, idempotencyKey, cancellationToken);
-        if (replay is not null && replay.IsLive(now) && replay.RequestHash != requestHash)
+        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, upload, file.DeclaredType, Sha = Convert.ToHexStringLower(SHA256.HashData(file.Content.Span)) });
+        var claimed = await replays.ClaimAsync(visit.Caller.Subject, Operation, idempotencyKey, requestHash, () => RecordItemIds.New(clinicalDate, null), now, cancellationToken);
+        if (!claimed.Succeeded)
         {
-            return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
+            return claimed.Failure;
         }
 
-        if (replay is not null && replay.IsLive(now))
+        var (replay, retry) = claimed.Value;
+        if (retry && await record.FindAsync(visit.PatientId, RecordSection.Documents, replay.ResourceId, cancellationToken) is { } earlier)
         {
-            if (await record.FindAsync(visit.PatientId, RecordSection.Documents, replay.ResourceId, cancellationToken) is { } earlier)
-            {
-                return earlier.Value;
-            }
-        }
-        else
-        {
-            replay = new RequestReplay(visit.Caller.Subject, Operation, idempotencyKey ?? "", requestHash, RecordItemIds.New(clinicalDate, null), now);
-            if (idempotencyKey is not null)
-            {
-                await replays.SaveAsync(replay, cancellationToken);
-            }
+            return earlier.Value;
         }
 
         if (upload.VisitId is not null && await record.FindAsync(visit.PatientId, RecordSection.Visits, upload.VisitId, cancellationToken) is null)
