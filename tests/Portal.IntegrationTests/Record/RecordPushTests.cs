@@ -106,11 +106,9 @@ public class RecordPushTests
         Assert.Equal(HttpStatusCode.OK, status);
         var stored = (await RecordApi.SectionAsync(api, patientId, "documents", patient)).Single()!["content"]!["document"]!;
         Assert.Equal(("discharge", pdf.Length), (stored["kind"]!.GetValue<string>(), stored["size"]!.GetValue<int>()));
-        var content = (await TestPortal.GetAsync()).Services.GetRequiredService<Portal.Core.Record.IDocumentContent>();
-        await using var bytes = (await content.OpenReadAsync(stored["blobName"]!.GetValue<string>(), default))!;
-        using var copy = new MemoryStream();
-        await bytes.CopyToAsync(copy);
-        Assert.Equal(pdf, copy.ToArray());
+        var files = (await TestPortal.GetAsync()).Services.GetRequiredService<Portal.Core.Files.IFileStore>();
+        var bytes = await files.ReadAsync(new(Portal.Core.Record.Documents.DocumentFiles.Container, stored["blobName"]!.GetValue<string>()), default);
+        Assert.Equal(pdf, bytes);
     }
 
     [Fact]
