@@ -11,6 +11,7 @@ using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
 using Portal.Azure.Profile;
+using Portal.Azure.Scheduling;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
@@ -55,6 +56,7 @@ public static class AzureAdapters
             .AddInboundTextAdapters()
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
-            .AddProfileAdapters();
+            .AddProfileAdapters()
+            .AddSchedulingAdapters(configuration);
     }
 }

@@ -7,6 +7,7 @@ using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
+using Portal.Core.Scheduling;
 
 namespace Portal.Core;
 
@@ -44,6 +45,7 @@ public static class PortalCore
         services.AddSingleton<AssignThread>();
         services.AddSingleton<CloseThread>();
         services.AddSingleton<ListInbox>();
+        services.AddSchedulingCore();
         return services;
     }
 }

@@ -20,7 +20,21 @@ public static class DeliveryPlanner
     public const int DailyLimit = 10;
 
     /// <summary>Plans one notice of <paramref name="kind"/> at <paramref name="now"/>.</summary>
-    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
+    /// <param name="kind">What the notice tells.</param>
+    /// <param name="facts">What the dispatcher knows about the patient.</param>
+    /// <param name="preferences">The patient's choices.</param>
+    /// <param name="now">Now.</param>
+    /// <param name="uselessFrom">When the notice stops making sense (an appointment reminder: the visit's start); a plan that
+    /// would send it then or later sends nothing (<see cref="ChannelReason.TooLate"/>).</param>
+    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, DateTimeOffset? uselessFrom = null)
+    {
+        var plan = PlanTimely(kind, facts, preferences, now);
+        return plan.Channel != NoticeChannel.None && (plan.NotBefore ?? now) >= uselessFrom
+            ? new DeliveryPlan(NoticeChannel.None, NoticeChannel.None, ChannelReason.TooLate, null, WaitReason.None)
+            : plan;
+    }
+
+    private static DeliveryPlan PlanTimely(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
     {
         var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
         if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
