@@ -32,7 +32,9 @@ internal sealed class TableReminders(PortalTables tables) : IReminders
     {
         var cursor = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(CursorPartition, "cursor", cancellationToken: cancellationToken);
         var nowHour = Hour(now);
-        var from = cursor.HasValue ? ParseHour(cursor.Value!.GetString("Hour")) : nowHour - FirstLookBack;
+        // A cursor ahead of this run's clock (another instance's skewed clock) must not hide the buckets due now.
+        var stored = cursor.HasValue ? ParseHour(cursor.Value!.GetString("Hour")) : nowHour - FirstLookBack;
+        var from = stored < nowHour ? stored : nowHour;
         var due = new List<Reminder>();
         DateTimeOffset? oldestWithRows = null;
         for (var hour = from; hour <= nowHour && due.Count < max; hour = hour.AddHours(1))
@@ -51,7 +53,7 @@ internal sealed class TableReminders(PortalTables tables) : IReminders
 
         // The cursor moves past a bucket only once a run has seen it empty, so a run that stops halfway loses nothing.
         var next = oldestWithRows ?? nowHour;
-        if (!cursor.HasValue || next != from)
+        if (!cursor.HasValue || next != stored)
         {
             await tables.Schedule.UpsertEntityAsync(new TableEntity(CursorPartition, "cursor") { ["Hour"] = Bucket(next) }, TableUpdateMode.Replace, cancellationToken);
         }
