@@ -48,6 +48,9 @@ public sealed class TestPortal
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";
 
+    /// <summary>The clinic's phone number in the test portal (named in SMS answers and cutoff refusals).</summary>
+    public const string ClinicPhone = "+13125550100";
+
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
 
@@ -68,6 +71,8 @@ public sealed class TestPortal
             ["Cors:AllowedOrigins"] = FrontEndOrigin,
             ["Communication:EventsSecret"] = EventsSecret,
             ["Clinic:PortalUrl"] = FrontEndOrigin,
+            ["Clinic:Phone"] = ClinicPhone,
+            ["Scheduling:VideoLinkTemplate"] = "https://video.portal.test/visit/{appointmentId}",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -30,7 +30,7 @@ public class NotificationPreferencesTests
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(DefaultsETag, read.Headers.ETag!.ToString());
         var defaults = await PortalApi.ReadJsonAsync(read);
-        Assert.Equal(12, defaults["channels"]!.AsArray().Count);
+        Assert.Equal(Enum.GetValues<Portal.Core.Notifications.NoticeKind>().Length, defaults["channels"]!.AsArray().Count);
         Assert.Equal(("21:00:00", "08:00:00", false), (defaults["quietHoursStart"]!.GetValue<string>(), defaults["quietHoursEnd"]!.GetValue<string>(), defaults["dailyDigest"]!.GetValue<bool>()));
 
         using var first = await api.SendAsync(HttpMethod.Put, Path(patientId), token, Body(), DefaultsETag);
@@ -50,7 +50,7 @@ public class NotificationPreferencesTests
         Assert.Equal(second.Headers.ETag!.ToString(), reread.Headers.ETag!.ToString());
         var saved = await PortalApi.ReadJsonAsync(reread);
         var channels = saved["channels"]!.AsArray().ToDictionary(c => c!["kind"]!.GetValue<string>(), c => c!["channel"]!.GetValue<string>());
-        Assert.Equal(12, channels.Count);
+        Assert.Equal(Enum.GetValues<Portal.Core.Notifications.NoticeKind>().Length, channels.Count);
         Assert.Equal(("none", "email", "sms", "email"), (channels["newResult"], channels["securityNotice"], channels["appointmentReminder"], channels["statementReady"]));
         Assert.Equal(("22:00:00", "07:00:00", true), (saved["quietHoursStart"]!.GetValue<string>(), saved["quietHoursEnd"]!.GetValue<string>(), saved["dailyDigest"]!.GetValue<bool>()));
     }
