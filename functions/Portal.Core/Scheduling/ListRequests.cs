@@ -10,18 +10,19 @@ namespace Portal.Core.Scheduling;
 /// </summary>
 public sealed class ListRequests(IClinicSetup setup, ISlotClaims claims)
 {
-    /// <summary>The pending requests; 403 for anyone who does not book for patients.</summary>
-    public async Task<Result<IReadOnlyList<ClaimCheck>>> ExecuteAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>The pending requests of one provider (one query) or of all (the setup, then a query per provider); 403 for anyone who does not book for patients.</summary>
+    public async Task<Result<IReadOnlyList<ClaimCheck>>> ExecuteAsync(Caller caller, string? providerId, CancellationToken cancellationToken)
     {
         if (!FindSlots.BooksAsStaff(caller))
         {
             return new Failure(FailureKind.Forbidden, "Only the clinic's staff see the approval queue.");
         }
 
+        IEnumerable<string> providers = providerId is { Length: > 0 } ? [providerId] : (await setup.ReadAsync(cancellationToken)).Providers.Select(p => p.Value.Id);
         var holds = new List<ClaimCheck>();
-        foreach (var provider in (await setup.ReadAsync(cancellationToken)).Providers)
+        foreach (var provider in providers)
         {
-            holds.AddRange(await claims.HoldsAsync(provider.Value.Id, cancellationToken));
+            holds.AddRange(await claims.HoldsAsync(provider, cancellationToken));
         }
 
         return holds.OrderBy(h => h.Claim.HoldUntil).ToList();

@@ -34,13 +34,14 @@ public sealed class ScheduleFunctions(PortalHttp http, FindSlots findSlots, List
 
     [Function("ListAppointmentRequests")]
     [ApiOperation("The approval queue: requested appointments on hold, soonest hold end first.", Description = "For FrontDesk, Clinician and Admin. Approve or decline each through the patient's appointment.")]
+    [ApiQuery("provider", typeof(string), "One provider's requests only; all providers when absent.")]
     [ApiResponse(200, typeof(RequestQueue))]
     [ApiProblems(403)]
     public Task<IActionResult> Requests(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "schedule/requests")] HttpRequest request,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
-            ApiResults.From(request, await listRequests.ExecuteAsync(caller, cancellationToken), holds => ApiResults.Json(new RequestQueue([.. holds.Select(HeldRequest.From)]))));
+            ApiResults.From(request, await listRequests.ExecuteAsync(caller, request.Query["provider"].ToString(), cancellationToken), holds => ApiResults.Json(new RequestQueue([.. holds.Select(HeldRequest.From)]))));
 
     [Function("SweepSchedule")]
     public Task Sweep([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
