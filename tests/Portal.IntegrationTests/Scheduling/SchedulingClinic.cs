@@ -24,17 +24,33 @@ internal sealed record SchedulingClinic(PortalApi Api, string Admin, string Prov
         await clinic.PutAsync("visit-types", clinic.StaffOnly, VisitType(clinic.StaffOnly, "Procedure", 60, "inPerson", "staffOnly", false, minimumNoticeHours));
         await clinic.PutAsync("templates", $"t-{id}", new
         {
-            id = $"t-{id}", providerId = clinic.ProviderId, locationId = clinic.LocationId,
+            id = $"t-{id}",
+            providerId = clinic.ProviderId,
+            locationId = clinic.LocationId,
             days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" },
-            start = "08:00:00", end = "17:00:00", visitTypeIds = (string[]?)null, validFrom = (string?)null, validTo = (string?)null,
+            start = "08:00:00",
+            end = "17:00:00",
+            visitTypeIds = (string[]?)null,
+            validFrom = (string?)null,
+            validTo = (string?)null,
         });
         return clinic;
     }
 
     public static object VisitType(string id, string name, int minutes, string modality, string selfBooking, bool approval, int noticeHours) => new
     {
-        id, name, durationMinutes = minutes, modality, selfBooking, requiresApproval = approval, minimumNoticeHours = noticeHours, horizonDays = 60,
-        cancellationCutoffHours = 24, reminderHours = new[] { 48, 2 }, preparation = "Bring your medications and insurance card.", questions = new[] { "What would you like to discuss?" },
+        id,
+        name,
+        durationMinutes = minutes,
+        modality,
+        selfBooking,
+        requiresApproval = approval,
+        minimumNoticeHours = noticeHours,
+        horizonDays = 60,
+        cancellationCutoffHours = 24,
+        reminderHours = new[] { 48, 2 },
+        preparation = "Bring your medications and insurance card.",
+        questions = new[] { "What would you like to discuss?" },
     };
 
     public async Task<HttpResponseMessage> PutAsync(string collection, string id, object item, string? ifMatch = null, string? token = null)
