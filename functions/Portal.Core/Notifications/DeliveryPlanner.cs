@@ -1,3 +1,5 @@
+using Portal.Core.Clinic;
+
 namespace Portal.Core.Notifications;
 
 /// <summary>
@@ -102,34 +104,5 @@ public static class DeliveryPlanner
         return AtLocal(zone, endDate.ToDateTime(preferences.QuietHoursEnd), at);
     }
 
-    /// <summary>
-    /// The instant a wall-clock time occurs in <paramref name="zone"/>: in a skipped hour, the moment the clocks
-    /// jump; in a repeated hour, the first occurrence after <paramref name="after"/> (else the first).
-    /// </summary>
-    private static DateTimeOffset AtLocal(TimeZoneInfo zone, DateTime wallClock, DateTimeOffset after)
-    {
-        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-        {
-            // Clocks jump on a whole minute: the first valid minute after the wall-clock time is the jump.
-            var next = unspecified.AddTicks(-(unspecified.Ticks % TimeSpan.TicksPerMinute));
-            while (zone.IsInvalidTime(next))
-            {
-                next = next.AddMinutes(1);
-            }
-
-            return new DateTimeOffset(next, zone.GetUtcOffset(next));
-        }
-
-        if (zone.IsAmbiguousTime(unspecified))
-        {
-            var candidates = zone.GetAmbiguousTimeOffsets(unspecified)
-                .Select(offset => new DateTimeOffset(unspecified, offset))
-                .OrderBy(instant => instant)
-                .ToList();
-            return candidates.FirstOrDefault(instant => instant > after, candidates[0]);
-        }
-
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
-    }
+    private static DateTimeOffset AtLocal(TimeZoneInfo zone, DateTime wallClock, DateTimeOffset after) => ClinicClock.At(zone, wallClock, after);
 }

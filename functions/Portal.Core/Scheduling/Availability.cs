@@ -1,3 +1,4 @@
+using Portal.Core.Clinic;
 using Portal.Core.Scheduling.Setup;
 
 namespace Portal.Core.Scheduling;

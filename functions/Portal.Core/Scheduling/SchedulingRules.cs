@@ -1,3 +1,4 @@
+using Portal.Core.Clinic;
 using Portal.Core.Common;
 using Portal.Core.Scheduling.Setup;
 

@@ -46,7 +46,7 @@ public class NotificationPreferencesTests
         var result = await new GetNotificationPreferences(store.Object, Access()).ExecuteAsync(Callers.Person(), "pat-1", default);
 
         Assert.Equal(NotificationPreferences.DefaultsETag, result.Value!.ETag);
-        Assert.Equal(12, result.Value.Value.Channels.Count);
+        Assert.Equal(Enum.GetValues<NoticeKind>().Length, result.Value.Value.Channels.Count);
         Assert.Equal(("profile.read", AuditOutcome.Success), (Assert.Single(audit.Events).Action, audit.Events[0].Outcome));
     }
 
@@ -58,8 +58,8 @@ public class NotificationPreferencesTests
 
         Assert.Equal("etag-1", result.Value!.ETag);
         Assert.Equal(NoticeChannel.Email, result.Value.Value.ChannelFor(NoticeKind.NewResult));
-        Assert.Equal(12, result.Value.Value.Channels.Count);
-        store.Verify(s => s.SaveAsync("pat-1", It.Is<NotificationPreferences>(p => p.Channels.Count == 12), NotificationPreferences.DefaultsETag, It.IsAny<CancellationToken>()));
+        Assert.Equal(Enum.GetValues<NoticeKind>().Length, result.Value.Value.Channels.Count);
+        store.Verify(s => s.SaveAsync("pat-1", It.Is<NotificationPreferences>(p => p.Channels.Count == Enum.GetValues<NoticeKind>().Length), NotificationPreferences.DefaultsETag, It.IsAny<CancellationToken>()));
         Assert.Equal(("profile.write", AuditOutcome.Success), (Assert.Single(audit.Events).Action, audit.Events[0].Outcome));
     }
 

@@ -1,3 +1,4 @@
+using Portal.Core.Clinic;
 using Portal.Core.Scheduling;
 using Portal.Core.Scheduling.Setup;
 using static Portal.Tests.Scheduling.SchedulingTestData;

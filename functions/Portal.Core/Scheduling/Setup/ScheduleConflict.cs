@@ -1,3 +1,5 @@
+using Portal.Core.Clinic;
+
 namespace Portal.Core.Scheduling.Setup;
 
 /// <summary>A booked appointment that a setup change left outside the provider's availability: staff decide what to do.</summary>
