@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Scheduling;
+using Portal.Core.Scheduling.Calendar;
 
 namespace Portal.Azure.Scheduling;
 
@@ -20,6 +21,7 @@ internal static class SchedulingAdapters
             .AddSingleton<IClinicSetup, TableClinicSetup>()
             .AddSingleton<ISlotClaims, TableSlotClaims>()
             .AddSingleton<IAppointments, TableAppointments>()
-            .AddSingleton<IReminders, TableReminders>();
+            .AddSingleton<IReminders, TableReminders>()
+            .AddSingleton<ICalendarTokens, TableCalendarTokens>();
     }
 }

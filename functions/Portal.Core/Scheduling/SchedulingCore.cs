@@ -23,6 +23,7 @@ public static class SchedulingCore
         services.AddSingleton<MarkAttendance>();
         services.AddSingleton<ListRequests>();
         services.AddSingleton<SweepSchedule>();
+        services.AddSingleton<Calendar.CalendarFiles>();
         services.AddSingleton<IInboundTextHandler, ReminderReplies>();
         return services;
     }

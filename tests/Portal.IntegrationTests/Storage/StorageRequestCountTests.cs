@@ -147,6 +147,10 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var declined = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[4])));
         await Measure("GET /api/schedule/requests?provider (one provider)", 1, HttpMethod.Get, $"api/schedule/requests?provider={clinic.ProviderId}", clinician);
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/approve", 9, HttpMethod.Post, $"{appointments}/{request["appointmentId"]}/approve", clinician);
+        await Measure("GET /api/patients/{id}/appointments/{appointmentId}/calendar.ics", 4, HttpMethod.Get, $"{appointments}/{request["appointmentId"]}/calendar.ics", patient);
+        var feed = await Measure("POST /api/patients/{id}/calendar-feed", 5, HttpMethod.Post, $"api/patients/{patientId}/calendar-feed", patient);
+        await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
+        await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 9, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
