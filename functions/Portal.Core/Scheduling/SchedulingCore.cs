@@ -24,6 +24,7 @@ public static class SchedulingCore
         services.AddSingleton<ListRequests>();
         services.AddSingleton<SweepSchedule>();
         services.AddSingleton<Calendar.CalendarFiles>();
+        services.AddSingleton<Fhir.SchedulingFhirReads>();
         services.AddSingleton<IInboundTextHandler, ReminderReplies>();
         return services;
     }
