@@ -22,6 +22,7 @@ internal static class SchedulingAdapters
             .AddSingleton<ISlotClaims, TableSlotClaims>()
             .AddSingleton<IAppointments, TableAppointments>()
             .AddSingleton<IReminders, TableReminders>()
-            .AddSingleton<ICalendarTokens, TableCalendarTokens>();
+            .AddSingleton<ICalendarTokens, TableCalendarTokens>()
+            .AddSingleton<IProviderDays, TableProviderDays>();
     }
 }

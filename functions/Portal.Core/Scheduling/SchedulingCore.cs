@@ -22,6 +22,7 @@ public static class SchedulingCore
         services.AddSingleton<DecideRequest>();
         services.AddSingleton<MarkAttendance>();
         services.AddSingleton<ListRequests>();
+        services.AddSingleton<ViewProviderDays>();
         services.AddSingleton<SweepSchedule>();
         services.AddSingleton<Calendar.CalendarFiles>();
         services.AddSingleton<Fhir.SchedulingFhirReads>();

@@ -7,11 +7,12 @@ namespace Portal.Core.Scheduling;
 
 /// <summary>
 /// The one way an appointment and its claim change together: the claim index first (units claimed with a check row),
-/// the reminders, then the chart (appointment + notice in one transaction), then the check row goes (and, for a move
-/// or a release, the units no longer held). A failure in between leaves a check row that the sweep reconciles with
+/// the reminders, then the chart (appointment + notice in one transaction), then the day-view row mirrors the chart,
+/// then the check row goes (and, for a move or a release, the units no longer held). A failure in between leaves a check row that the sweep reconciles with
 /// the chart; a retry of the same request finds its own units and goes on.
 /// </summary>
-public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims claims, IReminders reminders, INoticeQueue queue, ILogger<SlotBooking> logger)
+public sealed partial class SlotBooking(
+    IAppointments appointments, ISlotClaims claims, IReminders reminders, IProviderDays days, INoticeQueue queue, ILogger<SlotBooking> logger)
 {
     /// <summary>How long a claim may wait for its chart write before the sweep reconciles it.</summary>
     public static readonly TimeSpan CheckGrace = TimeSpan.FromMinutes(2);
@@ -38,9 +39,13 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
         catch (ConcurrencyConflictException)
         {
             // A retry of a booking that landed: the chart has it.
-            return await appointments.FindAsync(appointment.PatientId, appointment.AppointmentId, cancellationToken) is { } landed
-                ? landed
-                : new Failure(FailureKind.Conflict, "The appointment is being written; try again.");
+            if (await appointments.FindAsync(appointment.PatientId, appointment.AppointmentId, cancellationToken) is not { } landed)
+            {
+                return new Failure(FailureKind.Conflict, "The appointment is being written; try again.");
+            }
+
+            await RecordAsync(landed.Value, null, cancellationToken);
+            return landed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -48,6 +53,7 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
             throw;
         }
 
+        await RecordAsync(appointment, null, cancellationToken);
         if (claim.HoldUntil is null)
         {
             // A request keeps its check row until staff decide or the hold ends.
@@ -83,6 +89,7 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
             return written.Failure;
         }
 
+        await RecordAsync(after, before, cancellationToken);
         await SettleAsync(newClaim, release: false, keep: null, cancellationToken);
         await SettleAsync(oldClaim, release: true, keep: newClaim, cancellationToken);
         return written;
@@ -94,6 +101,11 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
         var claim = before.Claim;
         await claims.IntendAsync(claim, now + CheckGrace, cancellationToken);
         var written = await ReplaceAsync(after, eTag, notice, cancellationToken);
+        if (written.Succeeded)
+        {
+            await RecordAsync(after, null, cancellationToken);
+        }
+
         await SettleAsync(claim, release: written.Succeeded, keep: null, cancellationToken);
         return written;
     }
@@ -108,6 +120,11 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
         }
 
         var written = await ReplaceAsync(after, eTag, notice, cancellationToken);
+        if (written.Succeeded)
+        {
+            await RecordAsync(after, null, cancellationToken);
+        }
+
         if (written.Succeeded && before.Status == AppointmentStatus.Requested && after.Status != AppointmentStatus.Requested)
         {
             // The hold's check row is no longer needed: the chart says booked.
@@ -132,6 +149,19 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
         catch (ConcurrencyConflictException)
         {
             return new Failure(FailureKind.PreconditionFailed, "The appointment changed since you read it; read it again.");
+        }
+    }
+
+    // The day view mirrors the chart after it changed; a failure leaves it stale until the appointment's next change.
+    private async Task RecordAsync(Appointment appointment, Appointment? before, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await days.RecordAsync(appointment, before, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDayViewFailed(logger, e.GetType().Name);
         }
     }
 
@@ -161,6 +191,9 @@ public sealed partial class SlotBooking(IAppointments appointments, ISlotClaims 
     }
 
     private static Failure Taken() => new(FailureKind.Conflict, "This time was just taken. Please pick another time.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the day view failed ({ExceptionType}); it shows the earlier state until the next change.")]
+    private static partial void LogDayViewFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settling a slot claim failed ({ExceptionType}); the schedule sweep will reconcile it.")]
     private static partial void LogSettleFailed(ILogger logger, string exceptionType);

@@ -87,7 +87,7 @@ internal static class DemoScheduling
 
     // Last month's visit with the same provider: the clinic's history, over and completed (which also makes the
     // patient "established" for visit types only they may book).
-    private static Task PastVisitAsync(IServiceProvider services, string patientId, Visit visit, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task PastVisitAsync(IServiceProvider services, string patientId, Visit visit, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var date = ClinicClock.DateOf(zone, now).AddDays(-27);
         while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
@@ -99,7 +99,8 @@ internal static class DemoScheduling
         var id = $"demo-{Guid.NewGuid():N}";
         var past = new Appointment(patientId, id, "follow-up", visit.Provider, visit.Provider == "dr-okonkwo" ? "pilsen" : "lakeview", start, start.AddMinutes(20),
             AppointmentStatus.Completed, "Check-up", "frontdesk-lee", start.AddDays(-14), null, 0, null, null, null, null, start.AddMinutes(20));
-        return services.GetRequiredService<IAppointments>().AddAsync(past, null, cancellationToken);
+        await services.GetRequiredService<IAppointments>().AddAsync(past, null, cancellationToken);
+        await services.GetRequiredService<IProviderDays>().RecordAsync(past, null, cancellationToken);
     }
 
     private static async Task BookAsync(IServiceProvider services, string patientId, Visit visit, DateTimeOffset now, CancellationToken cancellationToken)

@@ -67,25 +67,25 @@ public class SchedulingAuthorizationTests
     }
 
     [Fact]
-    public async Task The_setup_is_read_by_anyone_signed_in_changed_by_admin_and_front_desk_and_the_queue_is_for_staff_who_book()
+    public async Task The_setup_is_read_by_anyone_signed_in_changed_by_admin_and_front_desk_and_the_queue_and_day_view_are_for_staff_who_book()
     {
         var api = await PortalApi.CreateAsync();
         var clinic = await SchedulingClinic.CreateAsync(api);
         var (patientId, patient, _) = await api.NewActivatedPatientAsync();
         var tokens = await TokensAsync(api, patientId, patient);
 
-        // (caller, setup, slots, requests, put provider, put exception, delete exception)
+        // (caller, setup, slots, requests, put provider, put exception, delete exception, day view)
         var expected = new Dictionary<string, HttpStatusCode[]>
         {
-            ["self"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
-            ["caregiver appointments.write"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
-            ["caregiver appointments.read"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
-            ["caregiver results.read"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
-            ["Clinician"] = [OK, OK, OK, Forbidden, Forbidden, Forbidden],
-            ["FrontDesk"] = [OK, OK, OK, Created, Created, OK],
-            ["Billing"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
-            ["Admin"] = [OK, OK, OK, Created, Created, OK],
-            ["stranger"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["self"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["caregiver appointments.write"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["caregiver appointments.read"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["caregiver results.read"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["Clinician"] = [OK, OK, OK, Forbidden, Forbidden, Forbidden, OK],
+            ["FrontDesk"] = [OK, OK, OK, Created, Created, OK, OK],
+            ["Billing"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["Admin"] = [OK, OK, OK, Created, Created, OK, OK],
+            ["stranger"] = [OK, OK, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
         };
         var actual = new Dictionary<string, HttpStatusCode[]>();
         foreach (var caller in Callers)
@@ -100,7 +100,8 @@ public class SchedulingAuthorizationTests
             using var created = await clinic.PutAsync("exceptions", id, exception, token: token);
             var eTag = created.Headers.ETag?.ToString() ?? "\"none\"";
             using var deleted = await api.SendAsync(HttpMethod.Delete, $"api/clinic/exceptions/{id}", token, ifMatch: eTag);
-            actual[caller] = [setup.StatusCode, slots.StatusCode, requests.StatusCode, provider.StatusCode, created.StatusCode, deleted.StatusCode];
+            using var day = await api.GetAsync($"api/schedule/day?provider={clinic.ProviderId}", token);
+            actual[caller] = [setup.StatusCode, slots.StatusCode, requests.StatusCode, provider.StatusCode, created.StatusCode, deleted.StatusCode, day.StatusCode];
         }
 
         Assert.Equal(expected.Select(e => (e.Key, string.Join(",", e.Value))), Callers.Select(c => (c, string.Join(",", actual[c]))));

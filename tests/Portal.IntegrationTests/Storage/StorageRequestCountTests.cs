@@ -132,26 +132,27 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var starts = (await Api.PortalApi.ReadJsonAsync(slots))["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).Where(s => s.Minute == 0).ToList();
         string Booking(string visitType, DateTimeOffset start) => JsonSerializer.Serialize(new { visitTypeId = visitType, providerId = clinic.ProviderId, start, reason = "Counting visits" });
         var appointments = $"api/patients/{patientId}/appointments";
-        var booked = await Measure("POST /api/patients/{id}/appointments", 11, HttpMethod.Post, appointments, patient, Booking(clinic.FollowUp, starts[0]));
+        var booked = await Measure("POST /api/patients/{id}/appointments", 12, HttpMethod.Post, appointments, patient, Booking(clinic.FollowUp, starts[0]));
         var appointmentId = (await Api.PortalApi.ReadJsonAsync(booked))["appointmentId"]!.GetValue<string>();
         await Measure("POST /api/patients/{id}/appointments (overlaps the patient's own visit, 409)", 3, HttpMethod.Post, appointments, clinician, Booking(clinic.FollowUp, starts[0]));
         var (otherPatient, _, _) = await api.RegisterAsync();
         await Measure("POST /api/patients/{id}/appointments (slot taken, 409)", 5, HttpMethod.Post, $"api/patients/{otherPatient}/appointments", clinician, Booking(clinic.FollowUp, starts[0]));
         await Measure("GET /api/patients/{id}/appointments", 4, HttpMethod.Get, appointments, patient);
         await Measure("GET /api/patients/{id}/appointments/{appointmentId}", 4, HttpMethod.Get, $"{appointments}/{appointmentId}", patient);
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/reschedule", 15, HttpMethod.Post, $"{appointments}/{appointmentId}/reschedule", patient,
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/reschedule", 17, HttpMethod.Post, $"{appointments}/{appointmentId}/reschedule", patient,
             JsonSerializer.Serialize(new { start = starts[1], providerId = (string?)null }));
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/attendance (too early, 409)", 3, HttpMethod.Post, $"{appointments}/{appointmentId}/attendance", clinician, """{"status":"noShow"}""");
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/cancel", 10, HttpMethod.Post, $"{appointments}/{appointmentId}/cancel", patient);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/cancel", 11, HttpMethod.Post, $"{appointments}/{appointmentId}/cancel", patient);
         var request = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[2])));
         var declined = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[4])));
+        await Measure("GET /api/schedule/day (one provider, a week)", 2, HttpMethod.Get, $"api/schedule/day?provider={clinic.ProviderId}&date={from:yyyy-MM-dd}&days=7", clinician);
         await Measure("GET /api/schedule/requests?provider (one provider)", 1, HttpMethod.Get, $"api/schedule/requests?provider={clinic.ProviderId}", clinician);
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/approve", 9, HttpMethod.Post, $"{appointments}/{request["appointmentId"]}/approve", clinician);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/approve", 10, HttpMethod.Post, $"{appointments}/{request["appointmentId"]}/approve", clinician);
         await Measure("GET /api/patients/{id}/appointments/{appointmentId}/calendar.ics", 4, HttpMethod.Get, $"{appointments}/{request["appointmentId"]}/calendar.ics", patient);
         var feed = await Measure("POST /api/patients/{id}/calendar-feed", 5, HttpMethod.Post, $"api/patients/{patientId}/calendar-feed", patient);
         await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
         await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 9, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 10, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
