@@ -49,5 +49,6 @@ internal static class ClaimRows
     public static string UnitRange(string partition, DateTimeOffset from, DateTimeOffset to) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {UnitRow(from)} and RowKey lt {UnitRow(to)}");
 
-    private static string Stamp(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+    /// <summary>An instant as a RowKey part: UTC to the minute, sorting in time order.</summary>
+    public static string Stamp(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -36,7 +35,7 @@ internal sealed class TableProviderDays(PortalTables tables) : IProviderDays
 
     public async Task<IReadOnlyList<AppointmentSummary>> ListAsync(string providerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ClaimRows.Partition(providerId)} and RowKey ge {Prefix + Stamp(from)} and RowKey lt {Prefix + Stamp(to)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ClaimRows.Partition(providerId)} and RowKey ge {Prefix + ClaimRows.Stamp(from)} and RowKey lt {Prefix + ClaimRows.Stamp(to)}");
         var items = new List<AppointmentSummary>();
         await foreach (var row in tables.Schedule.QueryAsync<TableEntity>(filter, select: ["Data"], cancellationToken: cancellationToken))
         {
@@ -46,7 +45,5 @@ internal sealed class TableProviderDays(PortalTables tables) : IProviderDays
         return items;
     }
 
-    private static string Row(DateTimeOffset start, string appointmentId) => $"{Prefix}{Stamp(start)}|{TableKeys.Encode(appointmentId)}";
-
-    private static string Stamp(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+    private static string Row(DateTimeOffset start, string appointmentId) => $"{Prefix}{ClaimRows.Stamp(start)}|{TableKeys.Encode(appointmentId)}";
 }
