@@ -32,9 +32,10 @@ internal sealed class TableReminders(PortalTables tables) : IReminders
     {
         var cursor = await tables.Schedule.GetEntityIfExistsAsync<TableEntity>(CursorPartition, "cursor", cancellationToken: cancellationToken);
         var nowHour = Hour(now);
-        // A cursor ahead of this run's clock (another instance's skewed clock) must not hide the buckets due now.
+        // The previous hour's bucket is always read too: a cursor that another instance (a clock a little ahead) moved
+        // past it must not hide reminders that fell due there. One more query, never a missed reminder.
         var stored = cursor.HasValue ? ParseHour(cursor.Value!.GetString("Hour")) : nowHour - FirstLookBack;
-        var from = stored < nowHour ? stored : nowHour;
+        var from = stored < nowHour.AddHours(-1) ? stored : nowHour.AddHours(-1);
         var due = new List<Reminder>();
         DateTimeOffset? oldestWithRows = null;
         for (var hour = from; hour <= nowHour && due.Count < max; hour = hour.AddHours(1))

@@ -13,7 +13,8 @@ public class ReminderTests
         var api = await PortalApi.CreateAsync();
         var clinic = await SchedulingClinic.CreateAsync(api);
         var (patientId, patient, _) = await api.NewActivatedPatientAsync();
-        var start = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(3));
+        // Weeks ahead, where no other test's sweep reaches (the reply tests sweep within three days).
+        var start = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(20));
         var appointmentId = (await clinic.BookAsync(patient, patientId, clinic.FollowUp, start)).Body["appointmentId"]!.GetValue<string>();
         var twoHoursBefore = start.AddHours(-2);
 
@@ -21,16 +22,16 @@ public class ReminderTests
         await (await ScheduleSweeps.AtAsync(start.AddHours(-72), clinic.ProviderId)).ExecuteAsync(default);
         Assert.Empty(await ScheduleSweeps.RemindersAsync(patientId));
 
-        // A sweep at the 2-hour reminder's time writes the 48-hour reminder, then stops.
+        // A sweep at the 48-hour reminder's time writes it, then stops before removing its row.
         var appointments = (await TestPortal.GetAsync()).Services.GetRequiredService<IAppointments>();
-        var crashing = await ScheduleSweeps.AtAsync(twoHoursBefore, clinic.ProviderId, new CrashAfterFirstReminder(appointments, patientId));
+        var crashing = await ScheduleSweeps.AtAsync(start.AddHours(-48), clinic.ProviderId, new CrashAfterFirstReminder(appointments, patientId));
         await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.ExecuteAsync(default));
         Assert.Single(await ScheduleSweeps.RemindersAsync(patientId));
 
-        // Two runs overlap: each finds both rows still there; each reminder is written once.
-        var first = await ScheduleSweeps.AtAsync(twoHoursBefore, clinic.ProviderId);
-        var second = await ScheduleSweeps.AtAsync(twoHoursBefore, clinic.ProviderId);
-        await Task.WhenAll(first.ExecuteAsync(default), second.ExecuteAsync(default));
+        // Runs overlap: two find the 48-hour row still there, then two more the 2-hour one; each reminder is written once.
+        await Task.WhenAll((await ScheduleSweeps.AtAsync(start.AddHours(-48), clinic.ProviderId)).ExecuteAsync(default), (await ScheduleSweeps.AtAsync(start.AddHours(-48), clinic.ProviderId)).ExecuteAsync(default));
+        Assert.Single(await ScheduleSweeps.RemindersAsync(patientId));
+        await Task.WhenAll((await ScheduleSweeps.AtAsync(twoHoursBefore, clinic.ProviderId)).ExecuteAsync(default), (await ScheduleSweeps.AtAsync(twoHoursBefore, clinic.ProviderId)).ExecuteAsync(default));
         await (await ScheduleSweeps.AtAsync(twoHoursBefore.AddMinutes(5), clinic.ProviderId)).ExecuteAsync(default);
 
         var reminders = await ScheduleSweeps.RemindersAsync(patientId);
@@ -45,8 +46,8 @@ public class ReminderTests
         var api = await PortalApi.CreateAsync();
         var clinic = await SchedulingClinic.CreateAsync(api);
         var (patientId, patient, _) = await api.NewActivatedPatientAsync();
-        var start = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(3));
-        var later = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(4));
+        var start = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(30));
+        var later = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(31));
         var other = await clinic.SlotAsync(patient, clinic.Video, later - DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
         var moved = (await clinic.BookAsync(patient, patientId, clinic.FollowUp, start)).Body["appointmentId"]!.GetValue<string>();
         var cancelled = (await clinic.BookAsync(patient, patientId, clinic.Video, other)).Body["appointmentId"]!.GetValue<string>();
@@ -54,10 +55,11 @@ public class ReminderTests
         Assert.Equal(System.Net.HttpStatusCode.OK, (await SchedulingClinic.PostAsync(api, $"{path}/{moved}/reschedule", patient, new { start = later, providerId = (string?)null })).Status);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await SchedulingClinic.PostAsync(api, $"{path}/{cancelled}/cancel", patient)).Status);
 
-        // After the old visit's and the moved visit's 48-hour reminders and the old 2-hour one, before the new 2-hour one;
-        // then after the cancelled visit's reminders too.
-        await (await ScheduleSweeps.AtAsync(later.AddHours(-3), clinic.ProviderId)).ExecuteAsync(default);
-        await (await ScheduleSweeps.AtAsync(other.AddMinutes(-30), clinic.ProviderId)).ExecuteAsync(default);
+        // A sweep at every reminder's due time, old and new, in time order.
+        foreach (var due in new[] { start, later, other }.SelectMany(t => new[] { t.AddHours(-48), t.AddHours(-2) }).Order())
+        {
+            await (await ScheduleSweeps.AtAsync(due, clinic.ProviderId)).ExecuteAsync(default);
+        }
 
         var reminders = await ScheduleSweeps.RemindersAsync(patientId);
         Assert.Equal(2, reminders.Count);
