@@ -51,6 +51,9 @@ param clinicPortalUrl string = ''
 @description('The clinic\'s phone number for patients, named in SMS help answers. Empty: not named.')
 param clinicPhone string = ''
 
+@description('The clinic\'s video-visit link with {appointmentId} in it (https://…); built when shown, never stored. Empty: no link.')
+param videoLinkTemplate string = ''
+
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
@@ -96,6 +99,7 @@ var storageTables = [
   'Lookups'
   'AuditLog'
   'Idempotency'
+  'Schedule'
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -241,6 +245,7 @@ module api 'app/api.bicep' = {
     clinicTimeZone: clinicTimeZone
     clinicPortalUrl: empty(clinicPortalUrl) ? (empty(allowedOrigins) ? '' : first(allowedOrigins)) : clinicPortalUrl
     clinicPhone: clinicPhone
+    videoLinkTemplate: videoLinkTemplate
   }
   // The app starts pulling its package and reading Key Vault as soon as it exists.
   dependsOn: [

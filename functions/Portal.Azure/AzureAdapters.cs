@@ -14,6 +14,7 @@ using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
 using Portal.Azure.Profile;
 using Portal.Azure.Record;
+using Portal.Azure.Scheduling;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
@@ -62,6 +63,7 @@ public static class AzureAdapters
             .AddProfileAdapters()
             .AddRecordAdapters()
             .AddFhirAdapters(configuration)
-            .AddDocumentsAmendmentsExportAdapters(configuration);
+            .AddDocumentsAmendmentsExportAdapters(configuration)
+            .AddSchedulingAdapters(configuration);
     }
 }

@@ -9,6 +9,7 @@ using Portal.Core.Patients;
 using Portal.Core.Profile;
 using Portal.Core.Record;
 using Portal.Core.Record.Fhir;
+using Portal.Core.Scheduling;
 
 namespace Portal.Core;
 
@@ -49,6 +50,7 @@ public static class PortalCore
         services.AddRecordUseCases();
         services.AddFhirApi();
         services.AddDocumentsAmendmentsExport();
+        services.AddSchedulingCore();
         return services;
     }
 }

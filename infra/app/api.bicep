@@ -81,6 +81,9 @@ param clinicPortalUrl string
 @description('The clinic\'s phone number for patients, named in SMS help answers (may be empty).')
 param clinicPhone string
 
+@description('The clinic\'s video-visit link template with {appointmentId} (may be empty).')
+param videoLinkTemplate string
+
 @description('Upper bound on scale-out; a small clinic never needs many instances.')
 param maximumInstanceCount int = 40
 
@@ -186,6 +189,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Clinic__TimeZone: clinicTimeZone
       Clinic__PortalUrl: clinicPortalUrl
       Clinic__Phone: clinicPhone
+      Scheduling__VideoLinkTemplate: videoLinkTemplate
 
       ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'

@@ -87,7 +87,7 @@ public sealed class InfrastructureTemplateTests(BicepFixture bicep) : IClassFixt
         var variables = Template.Root["variables"]!;
         Assert.Superset(new HashSet<string> { "documents", "attachments", "lab-messages", "exports" }, Strings(variables["blobContainers"]));
         Assert.Equal(new HashSet<string> { "notifications", "notifications-poison", "lab-results", "lab-results-poison" }, Strings(variables["storageQueues"]));
-        Assert.Equal(new HashSet<string> { "Charts", "Lookups", "AuditLog", "Idempotency" }, Strings(variables["storageTables"]));
+        Assert.Equal(new HashSet<string> { "Charts", "Lookups", "AuditLog", "Idempotency", "Schedule" }, Strings(variables["storageTables"]));
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class TestPortal
 
     /// <summary>The Entra tenant the test portal names (SMART discovery); no token is validated against it.</summary>
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
+    /// <summary>The clinic's phone number in the test portal (named in SMS answers and cutoff refusals).</summary>
+    public const string ClinicPhone = "+13125550100";
 
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
@@ -72,6 +74,8 @@ public sealed class TestPortal
             ["Communication:EventsSecret"] = EventsSecret,
             ["Clinic:PortalUrl"] = FrontEndOrigin,
             ["AzureAd:TenantId"] = TenantId,
+            ["Clinic:Phone"] = ClinicPhone,
+            ["Scheduling:VideoLinkTemplate"] = "https://video.portal.test/visit/{appointmentId}",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -7,11 +7,12 @@ namespace Portal.Azure.Tables;
 /// <c>Charts</c>: one partition per patient (RowKey <c>{kind}|{id}</c>).
 /// <c>Lookups</c>: index partitions (<c>subject|{subject}</c>, <c>mrn</c>, <c>name|{birthDate}</c>, <c>activation</c> …).
 /// <c>AuditLog</c>: append-only, one partition per patient, newest first.
+/// <c>Schedule</c>: scheduling's setup (<c>setup</c>), claim index (<c>claim|{provider}</c>) and reminder buckets (<c>remind|{hour}</c>).
 /// </remarks>
 public sealed class PortalTables(TableServiceClient service)
 {
     /// <summary>Table names, also provisioned by infra/.</summary>
-    public static readonly IReadOnlyList<string> Names = ["Charts", "Lookups", "AuditLog", "Idempotency"];
+    public static readonly IReadOnlyList<string> Names = ["Charts", "Lookups", "AuditLog", "Idempotency", "Schedule"];
 
     /// <summary>Patients' charts.</summary>
     public TableClient Charts { get; } = service.GetTableClient("Charts");
@@ -24,6 +25,9 @@ public sealed class PortalTables(TableServiceClient service)
 
     /// <summary>Replies remembered for Idempotency-Key.</summary>
     public TableClient Idempotency { get; } = service.GetTableClient("Idempotency");
+
+    /// <summary>Scheduling: the clinic's setup, each provider's claim index, reminder buckets.</summary>
+    public TableClient Schedule { get; } = service.GetTableClient("Schedule");
 
     /// <summary>The service client, for health checks.</summary>
     public TableServiceClient Service { get; } = service;

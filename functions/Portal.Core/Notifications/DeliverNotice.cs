@@ -96,7 +96,7 @@ public sealed partial class DeliverNotice(
             EmailConsent: profile.EmailConsent,
             TimeZone: zone,
             SentLast24Hours: await SentSinceAsync(notice.PatientId, now - TimeSpan.FromDays(1), cancellationToken));
-        var plan = DeliveryPlanner.Plan(notice.Kind, facts, chosen, now);
+        var plan = DeliveryPlanner.Plan(notice.Kind, facts, chosen, now, notice.Kind == NoticeKind.AppointmentReminder ? notice.Details.When : null);
         if (plan.Channel == NoticeChannel.None)
         {
             return notice with { State = NoticeState.Failed, Reason = $"Not sent: {plan.ChannelReason}." };

@@ -34,6 +34,9 @@ public enum ChannelReason
 
     /// <summary>Neither SMS nor e-mail is allowed; nothing is sent (the portal still shows it).</summary>
     Unreachable,
+
+    /// <summary>It could only go when it no longer helps (a reminder held by quiet hours until the visit began); nothing is sent.</summary>
+    TooLate,
 }
 
 /// <summary>Why a notice waits.</summary>

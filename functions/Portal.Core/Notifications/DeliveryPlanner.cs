@@ -1,3 +1,5 @@
+using Portal.Core.Clinic;
+
 namespace Portal.Core.Notifications;
 
 /// <summary>
@@ -20,7 +22,21 @@ public static class DeliveryPlanner
     public const int DailyLimit = 10;
 
     /// <summary>Plans one notice of <paramref name="kind"/> at <paramref name="now"/>.</summary>
-    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
+    /// <param name="kind">What the notice tells.</param>
+    /// <param name="facts">What the dispatcher knows about the patient.</param>
+    /// <param name="preferences">The patient's choices.</param>
+    /// <param name="now">Now.</param>
+    /// <param name="uselessFrom">When the notice stops making sense (an appointment reminder: the visit's start); a plan that
+    /// would send it then or later sends nothing (<see cref="ChannelReason.TooLate"/>).</param>
+    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, DateTimeOffset? uselessFrom = null)
+    {
+        var plan = PlanTimely(kind, facts, preferences, now);
+        return plan.Channel != NoticeChannel.None && (plan.NotBefore ?? now) >= uselessFrom
+            ? new DeliveryPlan(NoticeChannel.None, NoticeChannel.None, ChannelReason.TooLate, null, WaitReason.None)
+            : plan;
+    }
+
+    private static DeliveryPlan PlanTimely(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
     {
         var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
         if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
@@ -88,34 +104,5 @@ public static class DeliveryPlanner
         return AtLocal(zone, endDate.ToDateTime(preferences.QuietHoursEnd), at);
     }
 
-    /// <summary>
-    /// The instant a wall-clock time occurs in <paramref name="zone"/>: in a skipped hour, the moment the clocks
-    /// jump; in a repeated hour, the first occurrence after <paramref name="after"/> (else the first).
-    /// </summary>
-    private static DateTimeOffset AtLocal(TimeZoneInfo zone, DateTime wallClock, DateTimeOffset after)
-    {
-        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-        {
-            // Clocks jump on a whole minute: the first valid minute after the wall-clock time is the jump.
-            var next = unspecified.AddTicks(-(unspecified.Ticks % TimeSpan.TicksPerMinute));
-            while (zone.IsInvalidTime(next))
-            {
-                next = next.AddMinutes(1);
-            }
-
-            return new DateTimeOffset(next, zone.GetUtcOffset(next));
-        }
-
-        if (zone.IsAmbiguousTime(unspecified))
-        {
-            var candidates = zone.GetAmbiguousTimeOffsets(unspecified)
-                .Select(offset => new DateTimeOffset(unspecified, offset))
-                .OrderBy(instant => instant)
-                .ToList();
-            return candidates.FirstOrDefault(instant => instant > after, candidates[0]);
-        }
-
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
-    }
+    private static DateTimeOffset AtLocal(TimeZoneInfo zone, DateTime wallClock, DateTimeOffset after) => ClinicClock.At(zone, wallClock, after);
 }

@@ -27,6 +27,12 @@ public enum NoticeKind
     /// <summary>An appointment is coming up.</summary>
     AppointmentReminder,
 
+    /// <summary>An appointment request was received; staff approve or decline it.</summary>
+    AppointmentRequested,
+
+    /// <summary>An appointment request was declined (the reason is in the portal, never in the notice).</summary>
+    AppointmentDeclined,
+
     /// <summary>A refill request changed status.</summary>
     RefillStatus,
 

@@ -9,7 +9,8 @@ namespace Portal.Core.Notifications;
 /// </summary>
 public static class NoticeTemplates
 {
-    private sealed record Words(string Subject, string Line);
+    // SmsReply: what the patient may text back, at the very end of the SMS (reminders: C or X).
+    private sealed record Words(string Subject, string Line, string? SmsReply = null);
 
     private static readonly IReadOnlyDictionary<NoticeKind, Words> English = new Dictionary<NoticeKind, Words>
     {
@@ -20,7 +21,9 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentBooked] = new("Your appointment is booked", "Your appointment on {when} is booked."),
         [NoticeKind.AppointmentChanged] = new("Your appointment has changed", "Your appointment is now on {when}."),
         [NoticeKind.AppointmentCancelled] = new("Your appointment was cancelled", "Your appointment on {when} was cancelled."),
-        [NoticeKind.AppointmentReminder] = new("Appointment reminder", "Reminder: you have an appointment on {when}."),
+        [NoticeKind.AppointmentReminder] = new("Appointment reminder", "Reminder: you have an appointment on {when}.", "Reply C to confirm or X to cancel."),
+        [NoticeKind.AppointmentRequested] = new("We received your appointment request", "We received your request for an appointment on {when}. We will let you know when it is confirmed."),
+        [NoticeKind.AppointmentDeclined] = new("Your appointment request was not confirmed", "Your request for an appointment on {when} could not be confirmed."),
         [NoticeKind.RefillStatus] = new("Your refill request was updated", "There is an update on your refill request."),
         [NoticeKind.StatementReady] = new("A new statement is ready", "A new statement is ready."),
         [NoticeKind.AmendmentExtended] = new("We need more time for your request to amend your record", "We need more time to answer your request to amend your record. The reason and the new date are in the portal."),
@@ -39,7 +42,9 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentBooked] = new("Su cita está reservada", "Su cita del {when} está reservada."),
         [NoticeKind.AppointmentChanged] = new("Su cita cambió", "Su cita ahora es el {when}."),
         [NoticeKind.AppointmentCancelled] = new("Su cita fue cancelada", "Su cita del {when} fue cancelada."),
-        [NoticeKind.AppointmentReminder] = new("Recordatorio de cita", "Recordatorio: tiene una cita el {when}."),
+        [NoticeKind.AppointmentReminder] = new("Recordatorio de cita", "Recordatorio: tiene una cita el {when}.", "Responda C para confirmar o X para cancelar."),
+        [NoticeKind.AppointmentRequested] = new("Recibimos su solicitud de cita", "Recibimos su solicitud de una cita el {when}. Le avisaremos cuando esté confirmada."),
+        [NoticeKind.AppointmentDeclined] = new("Su solicitud de cita no fue confirmada", "Su solicitud de una cita el {when} no pudo confirmarse."),
         [NoticeKind.RefillStatus] = new("Su solicitud de resurtido cambió", "Hay novedades sobre su solicitud de resurtido."),
         [NoticeKind.StatementReady] = new("Tiene un estado de cuenta nuevo", "Tiene un estado de cuenta nuevo."),
         [NoticeKind.AmendmentExtended] = new("Necesitamos más tiempo para su solicitud de corrección", "Necesitamos más tiempo para responder a su solicitud de corregir su expediente. El motivo y la nueva fecha están en el portal."),
@@ -74,7 +79,7 @@ public static class NoticeTemplates
             : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
-            Sms: $"{clinicName}: {line} {signIn}",
+            Sms: words.SmsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {words.SmsReply}",
             EmailSubject: $"{clinicName}: {words.Subject}",
             EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }

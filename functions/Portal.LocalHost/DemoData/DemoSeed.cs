@@ -13,7 +13,8 @@ namespace Portal.LocalHost.DemoData;
 /// Seeds the demo clinic through the real use cases, as the people who would do it: the front desk
 /// (Jordan Lee) registers each patient and enters the intake details, then the patient activates; a few
 /// conversations with the care team follow (<see cref="DemoThreads"/>), every section of their health record
-/// (<see cref="DemoRecord"/>), and a discharge letter with a request to correct it (<see cref="DemoRecordDocuments"/>). Once:
+/// (<see cref="DemoRecord"/>), a discharge letter with a request to correct it (<see cref="DemoRecordDocuments"/>),
+/// then the clinic's schedule and each patient's visits (<see cref="DemoScheduling"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -57,6 +58,7 @@ internal static class DemoSeed
         await DemoThreads.SeedAsync(services, created, cancellationToken);
         await DemoRecord.SeedAsync(services, created, cancellationToken);
         await DemoRecordDocuments.SeedAsync(services, created, cancellationToken);
+        await DemoScheduling.SeedAsync(services, created, cancellationToken);
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
         foreach (var person in DemoPeople.Staff)

@@ -18,7 +18,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task The_demo_patients_access_log_shows_who_really_wrote_the_profile_the_activation_and_the_conversation()
+    public async Task The_demo_patients_access_log_shows_who_really_wrote_the_profile_the_activation_the_conversation_and_the_booking()
     {
         var portal = await TestPortal.GetAsync();
         await DemoSeed.SeedAsync(portal.Services, default);
@@ -34,6 +34,7 @@ public sealed class SeedTests
             .ToList();
         Assert.Equal(
             [
+                ("appointments.write", "patient-ana", "Ana Diaz", "self"),
                 ("messages.write", "dr-chen", "Dr. Mei Chen, MD", "Clinician"),
                 ("messages.write", "patient-ana", "Ana Diaz", "self"),
                 ("activation.redeem", "patient-ana", "Ana Diaz", "self"),
@@ -41,6 +42,13 @@ public sealed class SeedTests
                 ("patient.register", "frontdesk-lee", "Jordan Lee", "FrontDesk"),
             ],
             events);
+
+        // Ana's schedule: last month's completed visit, and the follow-up she booked with Dr. Chen.
+        using var upcoming = await api.GetAsync($"api/patients/{patientId}/appointments", ana);
+        using var past = await api.GetAsync($"api/patients/{patientId}/appointments?when=past", ana);
+        var booked = Assert.Single((await PortalApi.ReadJsonAsync(upcoming))["items"]!.AsArray())!;
+        Assert.Equal(("booked", "Follow-up visit", "Dr. Mei Chen, MD"), (booked["status"]!.GetValue<string>(), booked["visitType"]!.GetValue<string>(), booked["provider"]!.GetValue<string>()));
+        Assert.Equal("completed", Assert.Single((await PortalApi.ReadJsonAsync(past))["items"]!.AsArray())!["status"]!.GetValue<string>());
     }
 
     [Fact]

@@ -184,6 +184,50 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/amendments/{requestId}/accept (record in general)", 6, HttpMethod.Post, $"{amendments}/{secondId}/accept", clinician,
             """{"note":"Updated the pharmacy."}""", secondOpened.Headers.ETag!.ToString());
         await Measure("POST /api/patients/{id}/record/export (patient)", 14, HttpMethod.Post, $"api/patients/{patientId}/record/export", patient);
+        // Scheduling: a clinic of its own (not counted), then each endpoint; the slot is 3 days out, so both reminders are ahead.
+        var clinic = await Scheduling.SchedulingClinic.CreateAsync(api);
+        var admin = clinic.Admin;
+        var setupId = $"count-{Guid.NewGuid():N}"[..16];
+        await Measure("GET /api/clinic/setup", 1, HttpMethod.Get, "api/clinic/setup", patient);
+        await Measure("PUT /api/clinic/providers/{id} (create)", 2, HttpMethod.Put, $"api/clinic/providers/{setupId}", admin,
+            JsonSerializer.Serialize(new { id = setupId, name = "Dr. Count", specialty = (string?)null, active = true }));
+        await Measure("PUT /api/clinic/locations/{id} (create)", 2, HttpMethod.Put, $"api/clinic/locations/{setupId}", admin,
+            JsonSerializer.Serialize(new { id = setupId, name = "Count office", line1 = "1 Main St", city = "Chicago", state = "IL", postalCode = "60601", phone = (string?)null }));
+        await Measure("PUT /api/clinic/visit-types/{id} (create)", 2, HttpMethod.Put, $"api/clinic/visit-types/{setupId}", admin,
+            JsonSerializer.Serialize(Scheduling.SchedulingClinic.VisitType(setupId, "Count visit", 30, "inPerson", "anyone", false, 0)));
+        var template = JsonSerializer.Serialize(new { id = setupId, providerId = clinic.ProviderId, locationId = clinic.LocationId, days = new[] { "saturday" }, start = "18:00:00", end = "19:00:00", visitTypeIds = (string[]?)null, validFrom = (string?)null, validTo = (string?)null });
+        var savedTemplate = await Measure("PUT /api/clinic/templates/{id} (create)", 3, HttpMethod.Put, $"api/clinic/templates/{setupId}", admin, template);
+        var savedException = await Measure("PUT /api/clinic/exceptions/{id} (create)", 3, HttpMethod.Put, $"api/clinic/exceptions/{setupId}", admin,
+            JsonSerializer.Serialize(new { id = setupId, providerId = clinic.ProviderId, kind = "timeOff", fromDate = "2030-01-02", toDate = "2030-01-02", start = "12:00:00", end = "13:00:00", locationId = (string?)null, visitTypeIds = (string[]?)null }));
+        await Measure("DELETE /api/clinic/exceptions/{id}", 3, HttpMethod.Delete, $"api/clinic/exceptions/{setupId}", admin, ifMatch: savedException.Headers.ETag!.ToString());
+        await Measure("DELETE /api/clinic/templates/{id}", 3, HttpMethod.Delete, $"api/clinic/templates/{setupId}", admin, ifMatch: savedTemplate.Headers.ETag!.ToString());
+        var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3));
+        var slots = await Measure("GET /api/schedule/slots (one provider, 7 days)", 2, HttpMethod.Get,
+            $"api/schedule/slots?visitType={clinic.FollowUp}&provider={clinic.ProviderId}&from={from:yyyy-MM-dd}&to={from.AddDays(6):yyyy-MM-dd}", patient);
+        var starts = (await Api.PortalApi.ReadJsonAsync(slots))["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).Where(s => s.Minute == 0).ToList();
+        string Booking(string visitType, DateTimeOffset start) => JsonSerializer.Serialize(new { visitTypeId = visitType, providerId = clinic.ProviderId, start, reason = "Counting visits" });
+        var appointments = $"api/patients/{patientId}/appointments";
+        var booked = await Measure("POST /api/patients/{id}/appointments", 12, HttpMethod.Post, appointments, patient, Booking(clinic.FollowUp, starts[0]));
+        var appointmentId = (await Api.PortalApi.ReadJsonAsync(booked))["appointmentId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/appointments (overlaps the patient's own visit, 409)", 3, HttpMethod.Post, appointments, clinician, Booking(clinic.FollowUp, starts[0]));
+        var (otherPatient, _, _) = await api.RegisterAsync();
+        await Measure("POST /api/patients/{id}/appointments (slot taken, 409)", 5, HttpMethod.Post, $"api/patients/{otherPatient}/appointments", clinician, Booking(clinic.FollowUp, starts[0]));
+        await Measure("GET /api/patients/{id}/appointments", 4, HttpMethod.Get, appointments, patient);
+        await Measure("GET /api/patients/{id}/appointments/{appointmentId}", 4, HttpMethod.Get, $"{appointments}/{appointmentId}", patient);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/reschedule", 17, HttpMethod.Post, $"{appointments}/{appointmentId}/reschedule", patient,
+            JsonSerializer.Serialize(new { start = starts[1], providerId = (string?)null }));
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/attendance (too early, 409)", 3, HttpMethod.Post, $"{appointments}/{appointmentId}/attendance", clinician, """{"status":"noShow"}""");
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/cancel", 11, HttpMethod.Post, $"{appointments}/{appointmentId}/cancel", patient);
+        var request = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[2])));
+        var declined = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[4])));
+        await Measure("GET /api/schedule/day (one provider, a week)", 2, HttpMethod.Get, $"api/schedule/day?provider={clinic.ProviderId}&date={from:yyyy-MM-dd}&days=7", clinician);
+        await Measure("GET /api/schedule/requests?provider (one provider)", 1, HttpMethod.Get, $"api/schedule/requests?provider={clinic.ProviderId}", clinician);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/approve", 10, HttpMethod.Post, $"{appointments}/{request["appointmentId"]}/approve", clinician);
+        await Measure("GET /api/patients/{id}/appointments/{appointmentId}/calendar.ics", 4, HttpMethod.Get, $"{appointments}/{request["appointmentId"]}/calendar.ics", patient);
+        var feed = await Measure("POST /api/patients/{id}/calendar-feed", 5, HttpMethod.Post, $"api/patients/{patientId}/calendar-feed", patient);
+        await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
+        await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 10, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)

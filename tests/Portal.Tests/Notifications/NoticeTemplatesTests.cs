@@ -20,7 +20,8 @@ public sealed class NoticeTemplatesTests
         foreach (var text in new[] { english, spanish })
         {
             Assert.StartsWith($"{Clinic}: ", text.Sms);
-            Assert.EndsWith(Portal, text.Sms);
+            // A reminder ends with what the patient may text back (C or X); every other notice ends with the link.
+            Assert.EndsWith(kind == NoticeKind.AppointmentReminder ? Portal + (text == english ? " Reply C to confirm or X to cancel." : " Responda C para confirmar o X para cancelar.") : Portal, text.Sms);
             Assert.True(text.Sms.Length <= 320, $"{kind}: {text.Sms.Length} characters is more than two text messages");
             Assert.Contains(Portal, text.EmailBody);
             Assert.DoesNotContain("{", text.Sms + text.EmailSubject + text.EmailBody);
@@ -47,7 +48,7 @@ public sealed class NoticeTemplatesTests
     {
         var text = NoticeTemplates.Render(NoticeKind.AppointmentReminder, new NoticeDetails(DateTimeOffset.Parse(utc)), null, Chicago, Clinic, Portal);
 
-        Assert.Equal($"{Clinic}: Reminder: you have an appointment on {local}. Sign in to see it: {Portal}", text.Sms);
+        Assert.Equal($"{Clinic}: Reminder: you have an appointment on {local}. Sign in to see it: {Portal} Reply C to confirm or X to cancel.", text.Sms);
     }
 
     [Fact]
