@@ -16,6 +16,7 @@ internal static class SchedulingAdapters
                 "Scheduling:VideoLinkTemplate must be an https:// address with {appointmentId} in it, or empty.")
             .Validate(options => options.RequestHoldHours is >= 1 and <= 168 && options.VideoLinkOpensMinutes is >= 0 and <= 120,
                 "Scheduling:RequestHoldHours must be 1 to 168 and Scheduling:VideoLinkOpensMinutes 0 to 120.")
+            .Validate(options => options.WaitlistOffers is >= 1 and <= 20, "Scheduling:WaitlistOffers must be 1 to 20.")
             .ValidateOnStart();
         return services
             .AddSingleton<IClinicSetup, TableClinicSetup>()
@@ -23,6 +24,8 @@ internal static class SchedulingAdapters
             .AddSingleton<IAppointments, TableAppointments>()
             .AddSingleton<IReminders, TableReminders>()
             .AddSingleton<ICalendarTokens, TableCalendarTokens>()
-            .AddSingleton<IProviderDays, TableProviderDays>();
+            .AddSingleton<IProviderDays, TableProviderDays>()
+            .AddSingleton<Core.Scheduling.Waitlist.IWaitlist, TableWaitlist>()
+            .AddSingleton<Core.Scheduling.CheckIn.ICheckIns, TableCheckIns>();
     }
 }

@@ -70,7 +70,7 @@ internal sealed class TableAppointments(PortalTables tables) : IAppointments
         return batch.Value[0].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
     }
 
-    private static TableEntity ToEntity(Appointment appointment) => new(TableKeys.Encode(appointment.PatientId), Prefix + TableKeys.Encode(appointment.AppointmentId))
+    public static TableEntity ToEntity(Appointment appointment) => new(TableKeys.Encode(appointment.PatientId), Prefix + TableKeys.Encode(appointment.AppointmentId))
     {
         ["Data"] = JsonSerializer.Serialize(appointment, PortalJson.Options),
     };

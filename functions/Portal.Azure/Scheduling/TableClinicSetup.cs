@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Portal.Azure.Tables;
@@ -24,7 +25,7 @@ internal sealed class TableClinicSetup(PortalTables tables) : IClinicSetup
             {
                 case SetupKind.Provider: providers.Add(new(Read<Provider>(data), eTag)); break;
                 case SetupKind.Location: locations.Add(new(Read<Location>(data), eTag)); break;
-                case SetupKind.VisitType: visitTypes.Add(new(Read<VisitType>(data), eTag)); break;
+                case SetupKind.VisitType: visitTypes.Add(new(Read<VisitType>(WithQuestionnaire(data)), eTag)); break;
                 case SetupKind.Template: templates.Add(new(Read<AvailabilityTemplate>(data), eTag)); break;
                 case SetupKind.Exception: exceptions.Add(new(Read<AvailabilityException>(data), eTag)); break;
             }
@@ -55,4 +56,24 @@ internal sealed class TableClinicSetup(PortalTables tables) : IClinicSetup
     private static string Row(SetupKind kind, string id) => $"{kind}|{TableKeys.Encode(id)}";
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, PortalJson.Options)!;
+
+    // Visit types stored before the questionnaire had plain "questions": read as optional text questions q1, q2 ….
+    private static string WithQuestionnaire(string json)
+    {
+        if (JsonNode.Parse(json) is not JsonObject item || item["questions"] is not JsonArray questions)
+        {
+            return json;
+        }
+
+        item.Remove("questions");
+        item["questionnaire"] = questions.Count == 0 ? null : new JsonArray([.. questions.Select((q, i) => (JsonNode)new JsonObject
+        {
+            ["linkId"] = $"q{i + 1}",
+            ["text"] = q!.GetValue<string>(),
+            ["type"] = "string",
+            ["required"] = false,
+            ["options"] = null,
+        })]);
+        return item.ToJsonString();
+    }
 }

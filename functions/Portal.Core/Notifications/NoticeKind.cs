@@ -33,6 +33,9 @@ public enum NoticeKind
     /// <summary>An appointment request was declined (the reason is in the portal, never in the notice).</summary>
     AppointmentDeclined,
 
+    /// <summary>An earlier time opened for a visit the patient is on the waitlist for (first to book it gets it).</summary>
+    WaitlistSlotOpened,
+
     /// <summary>A refill request changed status.</summary>
     RefillStatus,
 

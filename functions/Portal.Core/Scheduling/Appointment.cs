@@ -22,6 +22,7 @@ namespace Portal.Core.Scheduling;
 /// <param name="CancelledBy">Who cancelled or declined it (a subject, or <c>sms</c>).</param>
 /// <param name="StatusNote">Staff's reason for a decline, shown to the patient in the portal; never in a notice.</param>
 /// <param name="UpdatedAt">The last change.</param>
+/// <param name="OnlineCheckInAt">When the patient checked in before the visit (contact, insurance, questionnaire), or null.</param>
 public sealed record Appointment(
     string PatientId,
     string AppointmentId,
@@ -40,7 +41,8 @@ public sealed record Appointment(
     DateTimeOffset? CancelledAt,
     string? CancelledBy,
     string? StatusNote,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? OnlineCheckInAt = null)
 {
     /// <summary>True while it holds its slot: requested, booked, confirmed or checked in.</summary>
     public bool HoldsSlot => Status is AppointmentStatus.Requested or AppointmentStatus.Booked or AppointmentStatus.Confirmed or AppointmentStatus.CheckedIn;

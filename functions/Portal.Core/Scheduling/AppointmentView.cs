@@ -24,6 +24,8 @@ namespace Portal.Core.Scheduling;
 /// <param name="HoldUntil">For a request: until when the slot is held for staff to decide.</param>
 /// <param name="StatusNote">Staff's reason for a decline, or null.</param>
 /// <param name="ConfirmedAt">When the patient confirmed it, or null.</param>
+/// <param name="CheckInOpensAt">When online check-in opens (3 days before, clinic's wall clock); it closes at the start.</param>
+/// <param name="OnlineCheckInAt">When the patient checked in online, or null.</param>
 /// <param name="Sequence">Its version as calendars see it.</param>
 /// <param name="ETag">Its version for If-Match.</param>
 public sealed record AppointmentView(
@@ -47,6 +49,8 @@ public sealed record AppointmentView(
     DateTimeOffset? HoldUntil,
     string? StatusNote,
     DateTimeOffset? ConfirmedAt,
+    DateTimeOffset CheckInOpensAt,
+    DateTimeOffset? OnlineCheckInAt,
     int Sequence,
     string ETag)
 {
@@ -69,7 +73,8 @@ public sealed record AppointmentView(
             location is null ? new PlaceView(a.LocationId, a.LocationId, null, null, clinic.Phone) : new PlaceView(location.Id, location.Name, location.Address, location.MapUrl, location.Phone ?? clinic.Phone),
             a.Reason, visitType?.Preparation, joinUrl, video ? ClinicClock.Local(zone, opensAt) : null,
             ClinicClock.Local(zone, a.Start - TimeSpan.FromHours(visitType?.CancellationCutoffHours ?? 24)),
-            a.Status == AppointmentStatus.Requested ? a.HoldUntil : null, a.StatusNote, a.ConfirmedAt, a.Sequence, stored.ETag);
+            a.Status == AppointmentStatus.Requested ? a.HoldUntil : null, a.StatusNote, a.ConfirmedAt,
+            ClinicClock.Local(zone, CheckIn.CheckInWindow.OpensAt(a.Start, zone)), a.OnlineCheckInAt, a.Sequence, stored.ETag);
     }
 }
 

@@ -41,6 +41,6 @@ public sealed class CancelAppointment(AppointmentScope scope, SlotBooking bookin
             UpdatedAt = now,
         };
         var notice = Notice.Create(appointment.PatientId, NoticeKind.AppointmentCancelled, new NoticeDetails(appointment.Start), appointment.Link, now);
-        return await booking.ReleaseAsync(appointment, cancelled, found.ETag, notice, now, cancellationToken);
+        return await booking.ReleaseAsync(appointment, cancelled, found.ETag, visitType, notice, now, cancellationToken);
     }
 }

@@ -38,7 +38,7 @@ public sealed class DecideRequest(AppointmentScope scope, SlotBooking booking)
             return Task.FromResult<Result<AppointmentView>>(invalid);
         }
 
-        return scope.ChangeAsync(caller, patientId, appointmentId, "decline", ifMatch, async (visit, found, _) =>
+        return scope.ChangeAsync(caller, patientId, appointmentId, "decline", ifMatch, async (visit, found, setup) =>
         {
             if (Refusal(visit, found.Value) is { } refused)
             {
@@ -48,7 +48,7 @@ public sealed class DecideRequest(AppointmentScope scope, SlotBooking booking)
             var (appointment, now) = (found.Value, scope.Now);
             var declined = Declined(appointment, visit.Caller.Subject, reason!.Trim(), now);
             var notice = Notice.Create(appointment.PatientId, NoticeKind.AppointmentDeclined, new NoticeDetails(appointment.Start), appointment.Link, now);
-            return await booking.ReleaseAsync(appointment, declined, found.ETag, notice, now, cancellationToken);
+            return await booking.ReleaseAsync(appointment, declined, found.ETag, setup.VisitType(appointment.VisitTypeId), notice, now, cancellationToken);
         }, cancellationToken);
     }
 

@@ -22,9 +22,11 @@ public interface IProviderDays
 /// <param name="End">End.</param>
 /// <param name="Status">Requested, booked, confirmed, checked in, completed, cancelled, late cancel, no-show or declined.</param>
 /// <param name="ConfirmedAt">When the patient confirmed (reply C), or null.</param>
+/// <param name="OnlineCheckInAt">When the patient checked in before the visit, or null.</param>
 public sealed record AppointmentSummary(
-    string PatientId, string AppointmentId, string VisitTypeId, string LocationId, DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt)
+    string PatientId, string AppointmentId, string VisitTypeId, string LocationId, DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? OnlineCheckInAt = null)
 {
     /// <summary>The summary of an appointment.</summary>
-    public static AppointmentSummary Of(Appointment a) => new(a.PatientId, a.AppointmentId, a.VisitTypeId, a.LocationId, a.Start, a.End, a.Status, a.ConfirmedAt);
+    public static AppointmentSummary Of(Appointment a) => new(a.PatientId, a.AppointmentId, a.VisitTypeId, a.LocationId, a.Start, a.End, a.Status, a.ConfirmedAt, a.OnlineCheckInAt);
 }

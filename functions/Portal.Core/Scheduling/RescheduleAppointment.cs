@@ -50,6 +50,7 @@ public sealed class RescheduleAppointment(AppointmentScope scope, SlotBooking bo
                 Status = requested ? AppointmentStatus.Requested : AppointmentStatus.Booked,
                 HoldUntil = requested ? now + TimeSpan.FromHours(scope.Options.RequestHoldHours) : null,
                 ConfirmedAt = null,
+                OnlineCheckInAt = null, // a new time is checked in anew
                 Sequence = appointment.Sequence + 1,
                 UpdatedAt = now,
             };

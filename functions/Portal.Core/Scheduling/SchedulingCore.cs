@@ -14,6 +14,12 @@ public static class SchedulingCore
         services.AddSingleton<FindSlots>();
         services.AddSingleton<AppointmentScope>();
         services.AddSingleton<SlotBooking>();
+        services.AddSingleton<Waitlist.WaitlistOffers>();
+        services.AddSingleton<Waitlist.JoinWaitlist>();
+        services.AddSingleton<Waitlist.ListWaitlist>();
+        services.AddSingleton<Waitlist.LeaveWaitlist>();
+        services.AddSingleton<CheckIn.CheckInOnline>();
+        services.AddSingleton<CheckIn.GetCheckIn>();
         services.AddSingleton<BookAppointment>();
         services.AddSingleton<GetAppointment>();
         services.AddSingleton<ListAppointments>();

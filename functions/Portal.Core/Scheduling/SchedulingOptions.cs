@@ -17,4 +17,7 @@ public sealed class SchedulingOptions
 
     /// <summary>How long before a video visit its link shows (minutes).</summary>
     public int VideoLinkOpensMinutes { get; set; } = 15;
+
+    /// <summary>How many waiting patients a released slot is offered to at once (the first to book it wins).</summary>
+    public int WaitlistOffers { get; set; } = 3;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Core.Common;
 using Portal.Core.Notifications;
 using Portal.Core.Scheduling.Setup;
+using Portal.Core.Scheduling.Waitlist;
 
 namespace Portal.Core.Scheduling;
 
@@ -9,10 +10,10 @@ namespace Portal.Core.Scheduling;
 /// The one way an appointment and its claim change together: the claim index first (units claimed with a check row),
 /// the reminders, then the chart (appointment + notice in one transaction), then the day-view row mirrors the chart,
 /// then the check row goes (and, for a move or a release, the units no longer held). A failure in between leaves a check row that the sweep reconciles with
-/// the chart; a retry of the same request finds its own units and goes on.
+/// the chart; a retry of the same request finds its own units and goes on. A time released is offered to the waitlist.
 /// </summary>
 public sealed partial class SlotBooking(
-    IAppointments appointments, ISlotClaims claims, IReminders reminders, IProviderDays days, INoticeQueue queue, ILogger<SlotBooking> logger)
+    IAppointments appointments, ISlotClaims claims, IReminders reminders, IProviderDays days, INoticeQueue queue, WaitlistOffers offers, ILogger<SlotBooking> logger)
 {
     /// <summary>How long a claim may wait for its chart write before the sweep reconciles it.</summary>
     public static readonly TimeSpan CheckGrace = TimeSpan.FromMinutes(2);
@@ -91,12 +92,17 @@ public sealed partial class SlotBooking(
 
         await RecordAsync(after, before, cancellationToken);
         await SettleAsync(newClaim, release: false, keep: null, cancellationToken);
-        await SettleAsync(oldClaim, release: true, keep: newClaim, cancellationToken);
+        if (await SettleAsync(oldClaim, release: true, keep: newClaim, cancellationToken))
+        {
+            await OfferAsync(before with { UpdatedAt = after.UpdatedAt }, visitType, now, cancellationToken);
+        }
+
         return written;
     }
 
-    /// <summary>Writes an appointment that no longer holds its slot (cancelled, declined), then releases the slot; 412.</summary>
-    public async Task<Result<Versioned<Appointment>>> ReleaseAsync(Appointment before, Appointment after, string eTag, Notice? notice, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Writes an appointment that no longer holds its slot (cancelled, declined), then releases the slot and offers it to the waitlist; 412.</summary>
+    public async Task<Result<Versioned<Appointment>>> ReleaseAsync(
+        Appointment before, Appointment after, string eTag, VisitType? visitType, Notice? notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var claim = before.Claim;
         await claims.IntendAsync(claim, now + CheckGrace, cancellationToken);
@@ -106,8 +112,25 @@ public sealed partial class SlotBooking(
             await RecordAsync(after, null, cancellationToken);
         }
 
-        await SettleAsync(claim, release: written.Succeeded, keep: null, cancellationToken);
+        if (await SettleAsync(claim, release: written.Succeeded, keep: null, cancellationToken) && written.Succeeded)
+        {
+            await OfferAsync(after with { Start = before.Start, End = before.End, ProviderId = before.ProviderId }, visitType, now, cancellationToken);
+        }
+
         return written;
+    }
+
+    /// <summary>Offers a released time to the waitlist; a failure is logged (the release stands, the time is open to everyone).</summary>
+    public async Task OfferAsync(Appointment released, VisitType? visitType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await offers.OfferAsync(released, visitType, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogOfferFailed(logger, e.GetType().Name);
+        }
     }
 
     /// <summary>Writes a change that keeps the slot (approved, confirmed, checked in); an approval also plans the reminders.</summary>
@@ -165,16 +188,19 @@ public sealed partial class SlotBooking(
         }
     }
 
-    private async Task SettleAsync(SlotClaim claim, bool release, SlotClaim? keep, CancellationToken cancellationToken)
+    // True when settled; false leaves the check row for the sweep (which then settles it, and offers a released time).
+    private async Task<bool> SettleAsync(SlotClaim claim, bool release, SlotClaim? keep, CancellationToken cancellationToken)
     {
         try
         {
             await claims.SettleAsync(claim, release, keep, cancellationToken);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The chart is written; the check row stays and the sweep settles it.
             LogSettleFailed(logger, e.GetType().Name);
+            return false;
         }
     }
 
@@ -194,6 +220,9 @@ public sealed partial class SlotBooking(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Updating the day view failed ({ExceptionType}); it shows the earlier state until the next change.")]
     private static partial void LogDayViewFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offering a released time to the waitlist failed ({ExceptionType}); the time is open to everyone.")]
+    private static partial void LogOfferFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settling a slot claim failed ({ExceptionType}); the schedule sweep will reconcile it.")]
     private static partial void LogSettleFailed(ILogger logger, string exceptionType);

@@ -26,11 +26,12 @@ public sealed partial class SweepSchedule(
     {
         var now = clock.GetUtcNow();
         var (settled, released, expired) = (0, 0, 0);
-        foreach (var provider in (await setup.ReadAsync(cancellationToken)).Providers)
+        var clinicSetup = await setup.ReadAsync(cancellationToken);
+        foreach (var provider in clinicSetup.Providers)
         {
             foreach (var check in await claims.DueAsync(provider.Value.Id, now, cancellationToken))
             {
-                switch (await ReconcileAsync(check, now, cancellationToken))
+                switch (await ReconcileAsync(check, clinicSetup, now, cancellationToken))
                 {
                     case ClaimOutcome.Settled: settled++; break;
                     case ClaimOutcome.Released: released++; break;
@@ -58,7 +59,7 @@ public sealed partial class SweepSchedule(
         return new ScheduleSweep(settled, released, expired, sent, skipped);
     }
 
-    private async Task<ClaimOutcome> ReconcileAsync(ClaimCheck check, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ClaimOutcome> ReconcileAsync(ClaimCheck check, Setup.ClinicSetup clinicSetup, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var claim = check.Claim;
         var found = await appointments.FindAsync(claim.PatientId, claim.AppointmentId, cancellationToken);
@@ -68,7 +69,7 @@ public sealed partial class SweepSchedule(
         {
             var declined = DecideRequest.Declined(appointment, "clinic", HoldEnded, now);
             var notice = Notice.Create(appointment.PatientId, NoticeKind.AppointmentDeclined, new NoticeDetails(appointment.Start), appointment.Link, now);
-            var written = await booking.ReleaseAsync(appointment, declined, found!.ETag, notice, now, cancellationToken);
+            var written = await booking.ReleaseAsync(appointment, declined, found!.ETag, clinicSetup.VisitType(appointment.VisitTypeId), notice, now, cancellationToken);
             return written.Succeeded ? ClaimOutcome.Expired : ClaimOutcome.Settled;
         }
 
@@ -81,6 +82,12 @@ public sealed partial class SweepSchedule(
         // The chart never got this claim, or no longer holds it: what the appointment holds now stays.
         var keep = appointment is { HoldsSlot: true } && appointment.ProviderId == claim.ProviderId ? appointment.Claim : null;
         await claims.SettleAsync(claim, release: true, keep, cancellationToken);
+        if (appointment is not null)
+        {
+            // A cancel or move whose release stopped halfway: the time it held is offered now (once, as the request would have).
+            await booking.OfferAsync(appointment with { ProviderId = claim.ProviderId, Start = claim.Start, End = claim.End }, clinicSetup.VisitType(appointment.VisitTypeId), now, cancellationToken);
+        }
+
         return ClaimOutcome.Released;
     }
 

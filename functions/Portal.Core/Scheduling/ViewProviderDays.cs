@@ -42,7 +42,7 @@ public sealed class ViewProviderDays(IProviderDays days, IClinicSetup setupStore
         var last = first.AddDays(dayCount - 1);
         var items = await days.ListAsync(provider.Id, ClinicClock.At(zone, first, TimeOnly.MinValue), ClinicClock.At(zone, last.AddDays(1), TimeOnly.MinValue), cancellationToken);
         return new ProviderDays(provider.Id, provider.Name, clinic.Value.TimeZone, first, last, [.. items.Select(i => new DayEntry(
-            ClinicClock.Local(zone, i.Start), ClinicClock.Local(zone, i.End), i.Status, i.ConfirmedAt, i.PatientId, i.AppointmentId,
+            ClinicClock.Local(zone, i.Start), ClinicClock.Local(zone, i.End), i.Status, i.ConfirmedAt, i.OnlineCheckInAt, i.PatientId, i.AppointmentId,
             setup.VisitType(i.VisitTypeId)?.Name ?? i.VisitTypeId, setup.Location(i.LocationId)?.Name ?? i.LocationId))]);
     }
 }
@@ -61,8 +61,10 @@ public sealed record ProviderDays(string ProviderId, string Provider, string Tim
 /// <param name="End">End.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="ConfirmedAt">When the patient confirmed, or null.</param>
+/// <param name="OnlineCheckInAt">When the patient checked in before the visit (contact, insurance, questionnaire), or null.</param>
 /// <param name="PatientId">Whose (open the appointment, or find the patient, for the name).</param>
 /// <param name="AppointmentId">Which.</param>
 /// <param name="VisitType">The visit type's name.</param>
 /// <param name="Location">The location's name.</param>
-public sealed record DayEntry(DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt, string PatientId, string AppointmentId, string VisitType, string Location);
+public sealed record DayEntry(
+    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt, DateTimeOffset? OnlineCheckInAt, string PatientId, string AppointmentId, string VisitType, string Location);

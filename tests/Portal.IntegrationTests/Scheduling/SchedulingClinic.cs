@@ -50,7 +50,13 @@ internal sealed record SchedulingClinic(PortalApi Api, string Admin, string Prov
         cancellationCutoffHours = 24,
         reminderHours = new[] { 48, 2 },
         preparation = "Bring your medications and insurance card.",
-        questions = new[] { "What would you like to discuss?" },
+        questionnaire = new object[]
+        {
+            new { linkId = "topic", text = "What would you like to discuss?", type = "string", required = true, options = (string[]?)null },
+            new { linkId = "new-medicines", text = "Any new medicines since your last visit?", type = "boolean", required = true, options = (string[]?)null },
+            new { linkId = "pain", text = "Pain from 0 to 10?", type = "integer", required = false, options = (string[]?)null },
+            new { linkId = "feeling", text = "How have you been feeling?", type = "choice", required = false, options = new[] { "Better", "Same", "Worse" } },
+        },
     };
 
     public async Task<HttpResponseMessage> PutAsync(string collection, string id, object item, string? ifMatch = null, string? token = null)

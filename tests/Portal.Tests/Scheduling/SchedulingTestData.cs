@@ -9,7 +9,7 @@ internal static class SchedulingTestData
     public static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
     public static VisitType VisitType(string id = "follow-up", int minutes = 30, SelfBooking selfBooking = SelfBooking.Anyone, int noticeHours = 0, int horizonDays = 365, bool approval = false) =>
-        new(id, "Follow-up visit", minutes, VisitModality.InPerson, selfBooking, approval, noticeHours, horizonDays, 24, [48, 2], "Bring your medications.", []);
+        new(id, "Follow-up visit", minutes, VisitModality.InPerson, selfBooking, approval, noticeHours, horizonDays, 24, [48, 2], "Bring your medications.");
 
     public static AvailabilityTemplate Template(string id, DayOfWeek[] days, string start, string end, string provider = "dr-chen") =>
         new(id, provider, "lakeview", days, TimeOnly.Parse(start), TimeOnly.Parse(end), null, null, null);

@@ -71,8 +71,34 @@ public static partial class SetupRules
         errors.Require(visitType.ReminderHours is { Count: <= 5 } hours && hours.All(h => h is >= 1 and <= 168) && hours.Distinct().Count() == hours.Count,
             "reminderHours", "At most 5 distinct values from 1 to 168.");
         errors.OptionalText(visitType.Preparation, "preparation", 2000);
-        errors.Require(visitType.Questions is { Count: <= 10 } questions && questions.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 300),
-            "questions", "At most 10 questions of 1 to 300 characters.");
+        ValidateQuestionnaire(visitType.Questionnaire, errors);
+    }
+
+    private static void ValidateQuestionnaire(IReadOnlyList<QuestionnaireItem>? items, FieldErrors errors)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        errors.Require(items.Count <= 10, "questionnaire", "At most 10 questions.");
+        errors.Require(items.Select(i => i?.LinkId).Distinct().Count() == items.Count, "questionnaire", "Every linkId once.");
+        for (var index = 0; index < items.Count; index++)
+        {
+            var (item, field) = (items[index], $"questionnaire[{index}]");
+            if (item is null)
+            {
+                errors.Add(field, "A question.");
+                continue;
+            }
+
+            errors.Require(LinkIdPattern().IsMatch(item.LinkId ?? ""), $"{field}.linkId", "1 to 40 letters, digits, '.' and '-'.");
+            errors.RequireText(item.Text, $"{field}.text", 300);
+            errors.Require(item.Type == QuestionType.Choice
+                    ? item.Options is { Count: >= 2 and <= 10 } options && options.All(o => !string.IsNullOrWhiteSpace(o) && o.Length <= 100) && options.Distinct().Count() == options.Count
+                    : item.Options is null,
+                $"{field}.options", "A choice has 2 to 10 distinct options of 1 to 100 characters; other questions none.");
+        }
     }
 
     private static void ValidateTimes(TimeOnly start, TimeOnly end, FieldErrors errors)
@@ -89,4 +115,7 @@ public static partial class SetupRules
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9.\\-]{1,40}$")]
+    private static partial Regex LinkIdPattern();
 }

@@ -12,7 +12,7 @@ namespace Portal.Core.Scheduling.Setup;
 /// <param name="CancellationCutoffHours">Inside this many hours before the visit patients cancel by phone (default 24).</param>
 /// <param name="ReminderHours">Hours before the visit a reminder goes (default 48 and 2); empty: none.</param>
 /// <param name="Preparation">What to do before the visit (fasting, forms, arrive early), or null.</param>
-/// <param name="Questions">The short pre-visit questionnaire (at most 10 questions).</param>
+/// <param name="Questionnaire">The short pre-visit questionnaire answered at check-in (at most 10 questions), or null for none.</param>
 public sealed record VisitType(
     string Id,
     string Name,
@@ -25,7 +25,7 @@ public sealed record VisitType(
     int CancellationCutoffHours,
     IReadOnlyList<int> ReminderHours,
     string? Preparation,
-    IReadOnlyList<string> Questions) : ISetupItem
+    IReadOnlyList<QuestionnaireItem>? Questionnaire = null) : ISetupItem
 {
     /// <summary>The visit's length.</summary>
     public TimeSpan Duration => TimeSpan.FromMinutes(DurationMinutes);

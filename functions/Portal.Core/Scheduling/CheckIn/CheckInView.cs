@@ -1,0 +1,42 @@
+using Portal.Core.Clinic;
+using Portal.Core.Common;
+using Portal.Core.Scheduling.Setup;
+
+namespace Portal.Core.Scheduling.CheckIn;
+
+/// <summary>A visit's online check-in: the window, what to confirm (in the profile), the questionnaire, and what was answered.</summary>
+/// <param name="AppointmentId">The visit.</param>
+/// <param name="OpensAt">When check-in opens (clinic's zone).</param>
+/// <param name="ClosesAt">When it closes: the visit's start.</param>
+/// <param name="IsOpen">True now, for a booked or confirmed visit.</param>
+/// <param name="ProfileUrl">Where the contact details and insurance to confirm are read and changed.</param>
+/// <param name="Questionnaire">The visit type's questions (empty: none).</param>
+/// <param name="ContactConfirmedAt">When the contact details were confirmed, or null.</param>
+/// <param name="InsuranceConfirmedAt">When the insurance was confirmed, or null.</param>
+/// <param name="Response">The answers as a FHIR QuestionnaireResponse, or null before check-in.</param>
+/// <param name="ETag">The check-in's version for If-Match, or null before check-in.</param>
+public sealed record CheckInView(
+    string AppointmentId,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    bool IsOpen,
+    string ProfileUrl,
+    IReadOnlyList<QuestionnaireItem> Questionnaire,
+    DateTimeOffset? ContactConfirmedAt,
+    DateTimeOffset? InsuranceConfirmedAt,
+    QuestionnaireAnswers? Response,
+    string? ETag)
+{
+    /// <summary>The view of a visit's check-in (or its absence) at <paramref name="now"/>.</summary>
+    public static CheckInView Of(Appointment appointment, Versioned<PreVisitCheckIn>? checkIn, ClinicSetup setup, TimeZoneInfo zone, DateTimeOffset now) => new(
+        appointment.AppointmentId,
+        ClinicClock.Local(zone, CheckInWindow.OpensAt(appointment.Start, zone)),
+        ClinicClock.Local(zone, appointment.Start),
+        CheckInWindow.Refusal(appointment, zone, now) is null,
+        $"/api/patients/{appointment.PatientId}/profile",
+        setup.VisitType(appointment.VisitTypeId)?.Questionnaire ?? [],
+        checkIn?.Value.ContactConfirmedAt,
+        checkIn?.Value.InsuranceConfirmedAt,
+        checkIn?.Value.Response,
+        checkIn?.ETag);
+}
