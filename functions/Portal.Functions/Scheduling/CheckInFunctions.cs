@@ -16,7 +16,7 @@ public sealed class CheckInFunctions(PortalHttp http, GetCheckIn get, CheckInOnl
     private const string Path = "patients/{patientId}/appointments/{appointmentId}/check-in";
 
     [Function("GetCheckIn")]
-    [ApiOperation("A visit's check-in: its window, the questionnaire, and the answers so far.", Description = "The ETag header is the check-in's (none before check-in). Contact details and insurance are read and changed in the profile (`profileUrl`).")]
+    [ApiOperation("A visit's check-in: its window, the questionnaire, and the answers so far.", Description = "The ETag header is the check-in's (`W/\"none\"` before check-in: If-Match with it checks in only if nobody did meanwhile). Contact details and insurance are read and changed in the profile (`profileUrl`).")]
     [ApiResponse(200, typeof(CheckInView), ETag = true)]
     [ApiProblems(403, 404)]
     public Task<IActionResult> Get(
@@ -48,11 +48,7 @@ public sealed class CheckInFunctions(PortalHttp http, GetCheckIn get, CheckInOnl
     private static IActionResult Answer(HttpRequest request, Result<CheckInView> result) =>
         ApiResults.From(request, result, view =>
         {
-            if (view.ETag is not null)
-            {
-                request.HttpContext.Response.Headers.ETag = view.ETag;
-            }
-
+            request.HttpContext.Response.Headers.ETag = view.ETag;
             return ApiResults.Json(view);
         });
 }

@@ -37,7 +37,7 @@ internal sealed record SchedulingClinic(PortalApi Api, string Admin, string Prov
         return clinic;
     }
 
-    public static object VisitType(string id, string name, int minutes, string modality, string selfBooking, bool approval, int noticeHours) => new
+    public static object VisitType(string id, string name, int minutes, string modality, string selfBooking, bool approval, int noticeHours, bool questionnaire = true) => new
     {
         id,
         name,
@@ -50,7 +50,7 @@ internal sealed record SchedulingClinic(PortalApi Api, string Admin, string Prov
         cancellationCutoffHours = 24,
         reminderHours = new[] { 48, 2 },
         preparation = "Bring your medications and insurance card.",
-        questionnaire = new object[]
+        questionnaire = !questionnaire ? null : new object[]
         {
             new { linkId = "topic", text = "What would you like to discuss?", type = "string", required = true, options = (string[]?)null },
             new { linkId = "new-medicines", text = "Any new medicines since your last visit?", type = "boolean", required = true, options = (string[]?)null },

@@ -48,7 +48,7 @@ public sealed class CheckInOnline(AppointmentScope scope, ICheckIns checkIns, IP
         }
 
         var earlier = await checkIns.FindAsync(patientId, appointmentId, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch != "*" && ifMatch != earlier?.ETag)
+        if (!string.IsNullOrWhiteSpace(ifMatch) && ifMatch != "*" && ifMatch != (earlier?.ETag ?? CheckInView.None))
         {
             return Stale();
         }

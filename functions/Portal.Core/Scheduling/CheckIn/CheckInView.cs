@@ -14,7 +14,7 @@ namespace Portal.Core.Scheduling.CheckIn;
 /// <param name="ContactConfirmedAt">When the contact details were confirmed, or null.</param>
 /// <param name="InsuranceConfirmedAt">When the insurance was confirmed, or null.</param>
 /// <param name="Response">The answers as a FHIR QuestionnaireResponse, or null before check-in.</param>
-/// <param name="ETag">The check-in's version for If-Match, or null before check-in.</param>
+/// <param name="ETag">The check-in's version for If-Match; before check-in <see cref="None"/> (If-Match with it: only if nobody checked in meanwhile).</param>
 public sealed record CheckInView(
     string AppointmentId,
     DateTimeOffset OpensAt,
@@ -25,8 +25,11 @@ public sealed record CheckInView(
     DateTimeOffset? ContactConfirmedAt,
     DateTimeOffset? InsuranceConfirmedAt,
     QuestionnaireAnswers? Response,
-    string? ETag)
+    string ETag)
 {
+    /// <summary>The ETag of a visit not checked in yet.</summary>
+    public const string None = "W/\"none\"";
+
     /// <summary>The view of a visit's check-in (or its absence) at <paramref name="now"/>.</summary>
     public static CheckInView Of(Appointment appointment, Versioned<PreVisitCheckIn>? checkIn, ClinicSetup setup, TimeZoneInfo zone, DateTimeOffset now) => new(
         appointment.AppointmentId,
@@ -38,5 +41,5 @@ public sealed record CheckInView(
         checkIn?.Value.ContactConfirmedAt,
         checkIn?.Value.InsuranceConfirmedAt,
         checkIn?.Value.Response,
-        checkIn?.ETag);
+        checkIn?.ETag ?? None);
 }
