@@ -107,6 +107,57 @@ public class SchedulingAuthorizationTests
         Assert.Equal(expected.Select(e => (e.Key, string.Join(",", e.Value))), Callers.Select(c => (c, string.Join(",", actual[c]))));
     }
 
+    [Fact]
+    public async Task Waitlist_and_check_in_answer_each_kind_of_caller_as_the_policy_says()
+    {
+        var api = await PortalApi.CreateAsync();
+        var clinic = await SchedulingClinic.CreateAsync(api);
+        var (patientId, patient, _) = await api.NewActivatedPatientAsync();
+        var tokens = await TokensAsync(api, patientId, patient);
+        var tomorrow = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(1));
+        var appointmentId = (await clinic.BookAsync(patient, patientId, clinic.FollowUp, tomorrow)).Body["appointmentId"]!.GetValue<string>();
+        var waitlist = $"api/patients/{patientId}/waitlist";
+        var checkIn = $"api/patients/{patientId}/appointments/{appointmentId}/check-in";
+        var body = System.Text.Json.JsonSerializer.Serialize(new { visitTypeId = clinic.FollowUp, providerId = clinic.ProviderId, from = (string?)null, to = (string?)null });
+        var answers = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            contactConfirmed = true,
+            insuranceConfirmed = true,
+            answers = new object[] { new { linkId = "topic", valueString = "Blood pressure" }, new { linkId = "new-medicines", valueBoolean = false } },
+        });
+        using var first = await api.SendAsync(HttpMethod.Post, waitlist, patient, body);
+        var shared = (await PortalApi.ReadJsonAsync(first))["entryId"]!.GetValue<string>();
+        using var sharedLeft = await api.SendAsync(HttpMethod.Delete, $"{waitlist}/{shared}", patient);
+
+        // (caller, join waitlist, list waitlist, leave waitlist, read check-in, check in)
+        var expected = new Dictionary<string, HttpStatusCode[]>
+        {
+            ["self"] = [Created, OK, OK, OK, OK],
+            ["caregiver appointments.write"] = [Created, OK, OK, OK, OK],
+            ["caregiver appointments.read"] = [Forbidden, OK, Forbidden, OK, Forbidden],
+            ["caregiver results.read"] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["Clinician"] = [Created, OK, OK, OK, OK],
+            ["FrontDesk"] = [Created, OK, OK, OK, OK],
+            ["Billing"] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+            ["Admin"] = [Created, OK, OK, OK, OK],
+            ["stranger"] = [NotFound, NotFound, NotFound, NotFound, NotFound],
+        };
+        var actual = new Dictionary<string, HttpStatusCode[]>();
+        foreach (var caller in Callers)
+        {
+            var token = tokens[caller];
+            using var joined = await api.SendAsync(HttpMethod.Post, waitlist, token, body);
+            var entryId = joined.StatusCode == Created ? (await PortalApi.ReadJsonAsync(joined))["entryId"]!.GetValue<string>() : shared;
+            using var list = await api.GetAsync(waitlist, token);
+            using var left = await api.SendAsync(HttpMethod.Delete, $"{waitlist}/{entryId}", token);
+            using var read = await api.GetAsync(checkIn, token);
+            using var put = await api.SendAsync(HttpMethod.Put, checkIn, token, answers);
+            actual[caller] = [joined.StatusCode, list.StatusCode, left.StatusCode, read.StatusCode, put.StatusCode];
+        }
+
+        Assert.Equal(expected.Select(e => (e.Key, string.Join(",", e.Value))), Callers.Select(c => (c, string.Join(",", actual[c]))));
+    }
+
     private static async Task<Dictionary<string, string>> TokensAsync(PortalApi api, string patientId, string patient) => new()
     {
         ["self"] = patient,

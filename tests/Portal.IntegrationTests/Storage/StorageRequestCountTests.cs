@@ -214,10 +214,23 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/appointments (slot taken, 409)", 5, HttpMethod.Post, $"api/patients/{otherPatient}/appointments", clinician, Booking(clinic.FollowUp, starts[0]));
         await Measure("GET /api/patients/{id}/appointments", 4, HttpMethod.Get, appointments, patient);
         await Measure("GET /api/patients/{id}/appointments/{appointmentId}", 4, HttpMethod.Get, $"{appointments}/{appointmentId}", patient);
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/reschedule", 17, HttpMethod.Post, $"{appointments}/{appointmentId}/reschedule", patient,
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/reschedule", 18, HttpMethod.Post, $"{appointments}/{appointmentId}/reschedule", patient,
             JsonSerializer.Serialize(new { start = starts[1], providerId = (string?)null }));
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/attendance (too early, 409)", 3, HttpMethod.Post, $"{appointments}/{appointmentId}/attendance", clinician, """{"status":"noShow"}""");
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/cancel", 11, HttpMethod.Post, $"{appointments}/{appointmentId}/cancel", patient);
+        // The other patient waits for any time of the week (the staff put them on the line): the cancel offers the time to them.
+        var waitlist = $"api/patients/{otherPatient}/waitlist";
+        var joined = await Measure("POST /api/patients/{id}/waitlist", 6, HttpMethod.Post, waitlist, clinician,
+            JsonSerializer.Serialize(new { visitTypeId = clinic.FollowUp, providerId = clinic.ProviderId, from = (string?)null, to = from.AddDays(7) }));
+        await Measure("GET /api/patients/{id}/waitlist", 3, HttpMethod.Get, waitlist, clinician);
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/cancel (one waiting patient told)", 17, HttpMethod.Post, $"{appointments}/{appointmentId}/cancel", patient);
+        await Measure("DELETE /api/patients/{id}/waitlist/{entryId}", 5, HttpMethod.Delete, $"{waitlist}/{(await Api.PortalApi.ReadJsonAsync(joined))["entryId"]}", clinician);
+
+        // Check-in: a visit tomorrow (its window is open).
+        var tomorrow = await clinic.SlotAsync(patient, clinic.Video, TimeSpan.FromDays(1));
+        var visit = (await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Video, tomorrow))))["appointmentId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/appointments/{appointmentId}/check-in", 5, HttpMethod.Get, $"{appointments}/{visit}/check-in", patient);
+        await Measure("PUT /api/patients/{id}/appointments/{appointmentId}/check-in", 7, HttpMethod.Put, $"{appointments}/{visit}/check-in", patient,
+            """{"contactConfirmed":true,"insuranceConfirmed":true,"answers":[{"linkId":"topic","valueString":"Rash"},{"linkId":"new-medicines","valueBoolean":true}]}""");
         var request = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[2])));
         var declined = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[4])));
         await Measure("GET /api/schedule/day (one provider, a week)", 2, HttpMethod.Get, $"api/schedule/day?provider={clinic.ProviderId}&date={from:yyyy-MM-dd}&days=7", clinician);
@@ -227,7 +240,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var feed = await Measure("POST /api/patients/{id}/calendar-feed", 5, HttpMethod.Post, $"api/patients/{patientId}/calendar-feed", patient);
         await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
         await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
-        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 10, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
+        await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 11, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
