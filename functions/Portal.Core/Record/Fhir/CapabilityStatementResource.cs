@@ -9,7 +9,7 @@ namespace Portal.Core.Record.Fhir;
 public static class CapabilityStatementResource
 {
     /// <summary>When this statement last changed (it changes with the code, not with time).</summary>
-    public const string Date = "2026-12-01";
+    public const string Date = "2026-12-02";
 
     /// <summary>The statement for a server at <paramref name="fhirBase"/>.</summary>
     public static CapabilityStatement From(string fhirBase, string clinicName) => new()
@@ -36,7 +36,7 @@ public static class CapabilityStatementResource
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Documentation = new Markdown(
-                    $"Every search but Patient's needs `patient`; pages hold `_count` resources (default {FhirCatalog.DefaultCount}, at most {FhirCatalog.MaxCount}) "
+                    $"Every search but Patient's, Slot's and Schedule's (the clinic's) needs `patient`; pages hold `_count` resources (default {FhirCatalog.DefaultCount}, at most {FhirCatalog.MaxCount}) "
                     + "and link the next page; `total` is not given. Unsupported parameters and modifiers are refused (400). Errors are OperationOutcomes: "
                     + "401 without a valid token, 403 when the token's scopes or the portal's policy refuse, 404 for what the caller may not see."),
                 Security = new CapabilityStatement.SecurityComponent
@@ -54,8 +54,10 @@ public static class CapabilityStatementResource
     {
         Type = kind.Name,
         SupportedProfile = [.. kind.Profiles],
-        Documentation = kind.Name == "Patient"
-            ? null
+        Documentation = kind.Name == "Patient" ? null
+            : kind.ClinicLevel ? new Markdown(kind.Name == "Slot"
+                ? "The clinic's open slots, as the portal's slot search shows them to the caller (visit types they may book); no patient. Read by id while the slot is open."
+                : "One per provider: their bookable time (the slots come from Slot searches); no patient.")
             : new Markdown($"Read by id: patients and caregivers read from the records they are linked to; staff add `?patient={{id}}`."),
         Interaction =
         [

@@ -50,7 +50,21 @@ public static class FhirCatalog
         new("DocumentReference", [Patient], [UsCore + "us-core-documentreference"]),
         new("DiagnosticReport", Specific("DiagnosticReport"), []),
         new("CarePlan", [Patient], [UsCore + "us-core-careplan"]),
+        new("Appointment", [Patient, new("date", SearchParamType.Date, Base + "Appointment-date", "The visit's start: `[ge|le|gt|lt|eq]YYYY[-MM[-DD[Thh:mm[:ss][zone]]]]`; repeat for a range. Dates without a zone are the clinic's.")], []),
+        new(
+            "Slot",
+            [
+                new("service-type", SearchParamType.Token, Base + "Slot-service-type", "The visit type: `[" + ClinicVisitTypeSystem + "|]{id}`. Required."),
+                new("schedule", SearchParamType.Reference, Base + "Slot-schedule", "One provider's schedule: `Schedule/{providerId}` or `{providerId}`."),
+                new("start", SearchParamType.Date, Base + "Slot-start", "`[ge|le|gt|lt|eq]` and a date or dateTime; repeat for a range (at most 14 days; default the coming 7)."),
+            ],
+            [],
+            ClinicLevel: true),
+        new("Schedule", [new("actor", SearchParamType.Reference, Base + "Schedule-actor", "The provider: `Practitioner/{id}`.")], [], ClinicLevel: true),
     ];
+
+    /// <summary>The code system of the clinic's visit types (a Slot's and an Appointment's <c>serviceType</c>).</summary>
+    public const string ClinicVisitTypeSystem = "urn:portal:visit-type";
 
     /// <summary>The type named exactly so (FHIR type names are case-sensitive), or null.</summary>
     public static FhirResourceKind? Find(string? name) => Types.FirstOrDefault(t => t.Name == name);
@@ -66,7 +80,8 @@ public static class FhirCatalog
 /// <param name="Name">The FHIR type name.</param>
 /// <param name="SearchParameters">The search parameters it accepts (besides <c>_count</c> and the continuation).</param>
 /// <param name="Profiles">The profiles its resources may claim in <c>meta.profile</c> (each resource claims those it meets).</param>
-public sealed record FhirResourceKind(string Name, IReadOnlyList<FhirSearchParameter> SearchParameters, IReadOnlyList<string> Profiles)
+/// <param name="ClinicLevel">True for the clinic's resources (Slot, Schedule): no patient is named, read by anyone signed in, not audited per patient.</param>
+public sealed record FhirResourceKind(string Name, IReadOnlyList<FhirSearchParameter> SearchParameters, IReadOnlyList<string> Profiles, bool ClinicLevel = false)
 {
     /// <summary>The parameter of that name, or null.</summary>
     public FhirSearchParameter? Parameter(string name) => SearchParameters.FirstOrDefault(p => p.Name == name);

@@ -31,23 +31,10 @@ public sealed partial record FhirSearch(
     /// <summary>Parses the query of <c>GET {type}?…</c>; a refusal names the parameter.</summary>
     public static Result<FhirSearch> Parse(FhirResourceKind kind, IEnumerable<KeyValuePair<string, string>> query, TimeZoneInfo clinicZone)
     {
-        var values = query.GroupBy(p => p.Key, p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var (name, given) in values)
+        var values = Group(query);
+        if (Unsupported(kind, values, "date") is { } unsupported)
         {
-            if (name is not (FhirCatalog.CountParameter or FhirCatalog.ContinuationParameter) && kind.Parameter(name) is null)
-            {
-                return Failure.Invalid(name, $"{kind.Name} searches support {Supported(kind)}.");
-            }
-
-            if (given.Any(string.IsNullOrEmpty))
-            {
-                return Failure.Invalid(name, "Give the parameter a value.");
-            }
-
-            if (name != "date" && given.Count > 1)
-            {
-                return Failure.Invalid(name, "Give the parameter once (separate several values with commas where it allows them).");
-            }
+            return unsupported;
         }
 
         var patientParameter = kind.Name == "Patient" ? "_id" : FhirCatalog.PatientParameter;
@@ -64,15 +51,9 @@ public sealed partial record FhirSearch(
             return Failure.Invalid(patientParameter, "A patient id: `{id}` or `Patient/{id}`.");
         }
 
-        var count = FhirCatalog.DefaultCount;
-        if (values.TryGetValue(FhirCatalog.CountParameter, out var counts))
+        if (PageSize(values) is not { } count)
         {
-            if (!int.TryParse(counts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count < 1)
-            {
-                return Failure.Invalid(FhirCatalog.CountParameter, $"A whole number from 1; at most {FhirCatalog.MaxCount} are returned per page.");
-            }
-
-            count = Math.Min(count, FhirCatalog.MaxCount);
+            return Failure.Invalid(FhirCatalog.CountParameter, $"A whole number from 1; at most {FhirCatalog.MaxCount} are returned per page.");
         }
 
         var categories = Tokens(values, "category");
@@ -96,6 +77,47 @@ public sealed partial record FhirSearch(
 
         var continuation = values.GetValueOrDefault(FhirCatalog.ContinuationParameter)?[0];
         return new FhirSearch(kind, patientId, count, continuation, categories, codes, dates, dateValues);
+    }
+
+    /// <summary>The query's values by parameter name.</summary>
+    internal static Dictionary<string, List<string>> Group(IEnumerable<KeyValuePair<string, string>> query) =>
+        query.GroupBy(p => p.Key, p => p.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>The refusal of a parameter the type does not list, an empty value, or a repeat (only <paramref name="repeatable"/> may repeat); or null.</summary>
+    internal static Failure? Unsupported(FhirResourceKind kind, Dictionary<string, List<string>> values, string repeatable)
+    {
+        foreach (var (name, given) in values)
+        {
+            if (name is not (FhirCatalog.CountParameter or FhirCatalog.ContinuationParameter) && kind.Parameter(name) is null)
+            {
+                return Failure.Invalid(name, $"{kind.Name} searches support {Supported(kind)}.");
+            }
+
+            if (given.Any(string.IsNullOrEmpty))
+            {
+                return Failure.Invalid(name, "Give the parameter a value.");
+            }
+
+            if (name != repeatable && given.Count > 1)
+            {
+                return Failure.Invalid(name, "Give the parameter once (separate several values with commas where it allows them).");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The page size asked for (default, at most the maximum), or null when <c>_count</c> is not a whole number from 1.</summary>
+    internal static int? PageSize(Dictionary<string, List<string>> values)
+    {
+        if (!values.TryGetValue(FhirCatalog.CountParameter, out var counts))
+        {
+            return FhirCatalog.DefaultCount;
+        }
+
+        return int.TryParse(counts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1
+            ? Math.Min(count, FhirCatalog.MaxCount)
+            : null;
     }
 
     /// <summary>True for a FHIR resource id (letters, digits, '-' and '.', at most 64).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
 using Portal.Core.Profile;
+using Portal.Core.Scheduling.Fhir;
 
 namespace Portal.Core.Record.Fhir;
 
@@ -11,9 +12,11 @@ public sealed class FhirSources
     private readonly IOptions<ClinicOptions> clinic;
 
     /// <summary>Wires the sources to the ports.</summary>
-    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    public FhirSources(
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, SchedulingFhirReads scheduling, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
+        Clinic = scheduling;
         const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
         byType = new Dictionary<string, IReadOnlyList<FhirSource>>(StringComparer.Ordinal)
         {
@@ -31,8 +34,12 @@ public sealed class FhirSources
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+            ["Appointment"] = [scheduling.Appointments],
         };
     }
+
+    /// <summary>The clinic's own types (<see cref="FhirResourceKind.ClinicLevel"/>).</summary>
+    internal IClinicFhirResources Clinic { get; }
 
     /// <summary>The type's sources.</summary>
     internal IReadOnlyList<FhirSource> Of(FhirResourceKind kind) => byType[kind.Name];

@@ -30,6 +30,14 @@ public sealed class ReadFhirResource(ChartAccess access, IPatientLinks links, Fh
             return FhirRefusals.Scope(kind.Name, SmartInteraction.Read);
         }
 
+        if (kind.ClinicLevel)
+        {
+            // The clinic's own resources: no patient, no chart.
+            return FhirSearch.IsId(id) && await sources.Clinic.FindAsync(caller, kind, id, cancellationToken) is { } clinicResource
+                ? clinicResource
+                : Failure.NotFound($"The {kind.Name}");
+        }
+
         if (patientId is not null && !FhirSearch.IsId(patientId))
         {
             return Failure.Invalid(FhirCatalog.PatientParameter, "A patient id.");

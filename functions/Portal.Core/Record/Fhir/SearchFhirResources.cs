@@ -30,6 +30,11 @@ public sealed class SearchFhirResources(ChartAccess access, FhirSources sources)
             return FhirRefusals.Scope(kind.Name, SmartInteraction.Search);
         }
 
+        if (kind.ClinicLevel)
+        {
+            return await ClinicFhirSearch.ExecuteAsync(sources.Clinic, caller, kind, query, address, cancellationToken);
+        }
+
         var parsed = FhirSearch.Parse(kind, query, sources.ClinicZone);
         if (!parsed.Succeeded)
         {

@@ -14,7 +14,7 @@ namespace Portal.Core.Scheduling.Fhir;
 public static class SchedulingFhir
 {
     /// <summary>The code system of the clinic's visit types.</summary>
-    public const string VisitTypeSystem = "urn:portal:visit-type";
+    public const string VisitTypeSystem = Record.Fhir.FhirCatalog.ClinicVisitTypeSystem;
 
     /// <summary>An appointment as FHIR: status, visit type, reason, times, and the patient, practitioner and location as participants.</summary>
     public static FhirAppointment Appointment(Appointment appointment, ClinicSetup setup)
@@ -46,10 +46,10 @@ public static class SchedulingFhir
         return resource;
     }
 
-    /// <summary>An open slot as FHIR (status free), in the provider's schedule.</summary>
+    /// <summary>An open slot as FHIR (status free), in the provider's schedule; its id is <see cref="SlotId"/>.</summary>
     public static FhirSlot Slot(Slot slot, VisitType visitType) => new()
     {
-        Id = $"{slot.ProviderId}-{visitType.Id}-{slot.Start.UtcDateTime:yyyyMMddHHmm}",
+        Id = SlotId(visitType.Id, slot.ProviderId, slot.Start),
         Schedule = new ResourceReference($"Schedule/{slot.ProviderId}"),
         Status = FhirSlot.SlotStatus.Free,
         ServiceType = [VisitTypeConcept(visitType.Id, visitType)],
@@ -67,6 +67,23 @@ public static class SchedulingFhir
         ServiceType = [.. setup.VisitTypes.Select(v => VisitTypeConcept(v.Value.Id, v.Value))],
         Comment = provider.Specialty,
     };
+
+    /// <summary>
+    /// A slot's id: <c>{visitType}.{provider}.{yyyyMMddHHmm}</c> (UTC start). Setup ids have no '.', so the id reads back
+    /// (<see cref="TryReadSlotId"/>); a slot is computed, not stored, and reading it checks it is still open.
+    /// </summary>
+    public static string SlotId(string visitTypeId, string providerId, DateTimeOffset start) =>
+        $"{visitTypeId}.{providerId}.{start.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The visit type, provider and start a slot id names, or false.</summary>
+    public static bool TryReadSlotId(string id, out string visitTypeId, out string providerId, out DateTimeOffset start)
+    {
+        var parts = id.Split('.');
+        (visitTypeId, providerId, start) = (parts[0], parts.Length > 1 ? parts[1] : "", default);
+        return parts.Length == 3 && parts[0].Length > 0 && parts[1].Length > 0
+            && DateTimeOffset.TryParseExact(parts[2], "yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out start);
+    }
 
     /// <summary>The FHIR status of an appointment's status.</summary>
     public static FhirAppointment.AppointmentStatus Status(AppointmentStatus status) => status switch
