@@ -46,5 +46,5 @@ public class AppointmentCalendarTests
     private static AppointmentView View(string id, DateTimeOffset start, AppointmentStatus status, int sequence) => new(
         id, "p1", status, start, start.AddMinutes(30), "America/Chicago", "follow-up", "Follow-up visit", VisitModality.InPerson, "dr-chen", "Dr. Mei Chen",
         new PlaceView("lakeview", "Lakeview office", "3000 N Halsted St, Chicago, IL 60657", null, null), "Chest pain since Tuesday", null, null, null,
-        start.AddDays(-1), null, null, null, sequence, "etag");
+        start.AddDays(-1), null, null, null, start.AddDays(-3), null, sequence, "etag");
 }

@@ -25,6 +25,7 @@ public static class CheckInAnswers
         var questions = questionnaire ?? [];
         var answers = request.Answers ?? [];
         var items = new Dictionary<string, AnswerItem>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < answers.Count; index++)
         {
             var (answer, field) = (answers[index], $"answers[{index}]");
@@ -35,7 +36,7 @@ public static class CheckInAnswers
                 continue;
             }
 
-            if (items.ContainsKey(question.LinkId))
+            if (!seen.Add(question.LinkId))
             {
                 errors.Add($"{field}.linkId", "Answer each question once.");
                 continue;
@@ -51,7 +52,7 @@ public static class CheckInAnswers
             }
         }
 
-        foreach (var missing in questions.Where(q => q.Required && !items.ContainsKey(q.LinkId) && !answers.Any(a => a?.LinkId == q.LinkId)))
+        foreach (var missing in questions.Where(q => q.Required && !seen.Contains(q.LinkId)))
         {
             errors.Add($"answers.{missing.LinkId}", "This question needs an answer.");
         }
