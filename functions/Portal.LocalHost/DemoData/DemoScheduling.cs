@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
 using Portal.Core.Identity;
 using Portal.Core.Scheduling;
+using Portal.Core.Scheduling.CheckIn;
 using Portal.Core.Scheduling.Setup;
+using Portal.Core.Scheduling.Waitlist;
 
 namespace Portal.LocalHost.DemoData;
 
@@ -12,7 +14,8 @@ namespace Portal.LocalHost.DemoData;
 /// one staff-only), weekly templates, and a holiday afternoon off, entered by the administrator through the real use
 /// case (an item that exists is left as it is, so local edits survive restarts). For each new demo patient: a visit
 /// from last month (written as the clinic's history import would: it is over), and an upcoming one booked by the
-/// patient (or by Leo's father) through the real booking.
+/// patient (or by Leo's father) through the real booking. David waits for an earlier follow-up with Priya Patel (the
+/// waitlist); Chloe has checked in online for her video visit tomorrow (the day view shows it).
 /// </summary>
 internal static class DemoScheduling
 {
@@ -42,7 +45,11 @@ internal static class DemoScheduling
                 new("medication-changes", "Any medication changes?", QuestionType.Boolean, true),
             ]),
         new VisitType("video-visit", "Video visit", 20, VisitModality.Video, SelfBooking.EstablishedPatients, false, 1, 30, 4, [2],
-            "Find a quiet, well-lit place; the link appears here 15 minutes before the visit."),
+            "Find a quiet, well-lit place; the link appears here 15 minutes before the visit.",
+            [
+                new("device", "Will you join from a phone or a computer?", QuestionType.Choice, true, ["Phone", "Computer", "Tablet"]),
+                new("interpreter", "Would you like an interpreter to join?", QuestionType.Boolean, true),
+            ]),
         new VisitType("sports-physical", "Sports physical", 30, VisitModality.InPerson, SelfBooking.Anyone, false, 24, 60, 24, [48],
             "Bring the school's form."),
         new VisitType("procedure", "Office procedure", 60, VisitModality.InPerson, SelfBooking.StaffOnly, false, 0, 180, 48, [48, 2],
@@ -64,7 +71,7 @@ internal static class DemoScheduling
     [
         new("patient-ana", "patient-ana", "follow-up", "dr-chen", 6, "Follow-up on my blood pressure medication"),
         new("patient-ben", "patient-ben", "annual-physical", "dr-okonkwo", 10, "Yearly physical and fasting labs"),
-        new("patient-chloe", "patient-chloe", "video-visit", "dr-chen", 3, "Questions about my allergy medicine"),
+        new("patient-chloe", "patient-chloe", "video-visit", "dr-chen", 1, "Questions about my allergy medicine"),
         new("patient-david", "patient-david", "follow-up", "np-patel", 8, "Knee pain after running"),
         new("patient-leo", "caregiver-luis", "sports-physical", "np-patel", 4, "Basketball season physical"),
     ];
@@ -91,7 +98,37 @@ internal static class DemoScheduling
         {
             var patientId = createdPatients[visit.Patient];
             await PastVisitAsync(services, patientId, visit, zone, now, cancellationToken);
-            await BookAsync(services, patientId, visit, now, cancellationToken);
+            var booked = await BookAsync(services, patientId, visit, now, cancellationToken);
+            if (visit.Patient == "patient-david")
+            {
+                await WaitForEarlierAsync(services, patientId, visit, cancellationToken);
+            }
+            else if (visit.Patient == "patient-chloe" && booked is not null)
+            {
+                await CheckInAsync(services, patientId, booked, cancellationToken);
+            }
+        }
+    }
+
+    // "Tell me if an earlier slot opens": David would rather see Priya Patel before his booked follow-up.
+    private static async Task WaitForEarlierAsync(IServiceProvider services, string patientId, Visit visit, CancellationToken cancellationToken)
+    {
+        var joined = await services.GetRequiredService<JoinWaitlist>().ExecuteAsync(
+            Person(visit.Booker), patientId, new WaitlistRequest(visit.VisitType, visit.Provider, null, null), $"demo-wait-{visit.Patient}", cancellationToken);
+        if (!joined.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo waitlist entry for {visit.Patient} was refused: {joined.Failure.Detail}");
+        }
+    }
+
+    // Chloe confirmed her details and answered the video visit's questions; a visit more than 3 days out (a weekend) is left unchecked.
+    private static async Task CheckInAsync(IServiceProvider services, string patientId, AppointmentView booked, CancellationToken cancellationToken)
+    {
+        var request = new CheckInRequest(true, true, [new CheckInAnswer("device", ValueString: "Phone"), new CheckInAnswer("interpreter", ValueBoolean: false)]);
+        var checkedIn = await services.GetRequiredService<CheckInOnline>().ExecuteAsync(Person("patient-chloe"), patientId, booked.AppointmentId, request, null, cancellationToken);
+        if (!checkedIn.Succeeded && checkedIn.Failure.Kind != Core.Common.FailureKind.Conflict)
+        {
+            throw new InvalidOperationException($"Demo check-in for Chloe was refused: {checkedIn.Failure.Detail}");
         }
     }
 
@@ -113,7 +150,7 @@ internal static class DemoScheduling
         await services.GetRequiredService<IProviderDays>().RecordAsync(past, null, cancellationToken);
     }
 
-    private static async Task BookAsync(IServiceProvider services, string patientId, Visit visit, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<AppointmentView?> BookAsync(IServiceProvider services, string patientId, Visit visit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var booker = Person(visit.Booker);
         var from = DateOnly.FromDateTime(now.AddDays(visit.DaysAhead).UtcDateTime);
@@ -121,7 +158,7 @@ internal static class DemoScheduling
         var slot = slots.Succeeded ? slots.Value.Slots.FirstOrDefault(s => s.Start.Hour >= 9) : null;
         if (slot is null)
         {
-            return; // the provider's week is full (a long-running local store): no demo visit this time
+            return null; // the provider's week is full (a long-running local store): no demo visit this time
         }
 
         var booked = await services.GetRequiredService<BookAppointment>().ExecuteAsync(
@@ -130,6 +167,8 @@ internal static class DemoScheduling
         {
             throw new InvalidOperationException($"Demo appointment for {visit.Patient} was refused: {booked.Failure.Detail}");
         }
+
+        return booked.Value;
     }
 
     private static Caller Person(string subject)
