@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Portal.Core.Notifications;
 
 /// <summary>
@@ -68,12 +66,9 @@ public static class NoticeTemplates
     /// <param name="portalUrl">Where to read it.</param>
     public static NoticeText Render(NoticeKind kind, NoticeDetails details, string? language, TimeZoneInfo timeZone, string clinicName, string portalUrl)
     {
-        var spanish = language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+        var spanish = NoticeLanguage.IsSpanish(language);
         var words = (spanish ? Spanish : English)[kind];
-        var culture = CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US");
-        var when = details.When is { } at
-            ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
-            : "";
+        var when = details.When is { } at ? NoticeLanguage.When(at, spanish, timeZone) : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
         // Without a configured address the text still says where to look, just without a link.
         var signIn = portalUrl.Length > 0

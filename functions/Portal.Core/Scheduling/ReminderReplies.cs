@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Clinic;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
+using Portal.Core.Profile;
 
 namespace Portal.Core.Scheduling;
 
@@ -15,7 +16,7 @@ namespace Portal.Core.Scheduling;
 /// call). A C or X with no reminder behind it gets the help text. Every change is audited as the patient's, by SMS.
 /// </summary>
 public sealed partial class ReminderReplies(
-    IReminders reminders, AppointmentScope scope, SlotBooking booking, CancelAppointment cancel, IAuditLog audit, ISmsSender sms,
+    IReminders reminders, AppointmentScope scope, SlotBooking booking, CancelAppointment cancel, IAuditLog audit, ISmsSender sms, IProfiles profiles,
     IOptions<ClinicOptions> clinic, ILogger<ReminderReplies> logger) : IInboundTextHandler
 {
     /// <inheritdoc />
@@ -30,14 +31,16 @@ public sealed partial class ReminderReplies(
         var reminder = await reminders.LastTextAsync(text.From, cancellationToken);
         var found = reminder is null ? null : await scope.Appointments.FindAsync(reminder.PatientId, reminder.AppointmentId, cancellationToken);
         var now = scope.Now;
+
+        // The patient the number's last reminder went to reads the answer in their language.
+        var language = reminder is null ? null : (await profiles.FindAsync(reminder.PatientId, cancellationToken))?.Value.PreferredLanguage;
+        var texts = new ReminderReplyTexts(clinic.Value, NoticeLanguage.IsSpanish(language), scope.Zone);
         if (found is null || found.Value.Start != reminder!.Start || !found.Value.HoldsSlot || found.Value.End <= now)
         {
-            await AnswerAsync(text, InboundReplies.Help(clinic.Value), cancellationToken);
+            await AnswerAsync(text, texts.Help, cancellationToken);
             return true;
         }
 
-        var when = When(found.Value.Start);
-        var name = clinic.Value.Name;
         string answer;
         bool succeeded;
         if (word == "C")
@@ -46,16 +49,14 @@ public sealed partial class ReminderReplies(
                 ? found
                 : (await booking.KeepAsync(found.Value, found.Value with { Status = AppointmentStatus.Confirmed, ConfirmedAt = now, UpdatedAt = now }, found.ETag, null, null, now, cancellationToken)).Value;
             succeeded = confirmed is not null;
-            answer = succeeded ? $"{name}: Thank you. Your appointment on {when} is confirmed." : $"{name}: We could not confirm your appointment just now. Please try again.";
+            answer = succeeded ? texts.Confirmed(found.Value.Start) : texts.NotConfirmed;
         }
         else
         {
             var setup = await scope.SetupAsync(cancellationToken);
             var cancelled = await cancel.CancelAsync(found, byStaff: false, by: "sms", setup.VisitType(found.Value.VisitTypeId), cancellationToken);
             succeeded = cancelled.Succeeded;
-            answer = succeeded
-                ? $"{name}: Your appointment on {when} is cancelled."
-                : $"{name}: Your appointment on {when} is too soon to cancel by text." + (string.IsNullOrWhiteSpace(clinic.Value.Phone) ? " Please call the clinic." : $" Please call us at {clinic.Value.Phone}.");
+            answer = succeeded ? texts.Cancelled(found.Value.Start) : texts.TooSoon(found.Value.Start);
         }
 
         await audit.AppendAsync(new AuditEvent(
@@ -65,9 +66,6 @@ public sealed partial class ReminderReplies(
         await AnswerAsync(text, answer, cancellationToken);
         return true;
     }
-
-    private string When(DateTimeOffset start) =>
-        ClinicClock.Local(scope.Zone, start).ToString("dddd, MMMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
 
     private async Task AnswerAsync(InboundText text, string words, CancellationToken cancellationToken)
     {

@@ -55,16 +55,40 @@ public class ReminderReplyTests
         Assert.Contains("texts about your patient portal account", await LastAnswerAsync(api, stranger));
     }
 
+    [Fact]
+    public async Task A_spanish_speaking_patient_gets_the_answers_and_the_help_text_in_spanish()
+    {
+        var api = await PortalApi.CreateAsync();
+        var clinic = await SchedulingClinic.CreateAsync(api);
+        var (patientId, patient, phone) = await PatientWithPhoneAsync(api, language: "es-MX");
+        var start = await clinic.SlotAsync(patient, clinic.FollowUp, TimeSpan.FromDays(3));
+        var appointmentId = (await clinic.BookAsync(patient, patientId, clinic.FollowUp, start)).Body["appointmentId"]!.GetValue<string>();
+        await (await ScheduleSweeps.AtAsync(start.AddHours(-48), clinic.ProviderId)).ExecuteAsync(default);
+
+        await TextAsync(api, phone, "C");
+        var confirmed = await LastAnswerAsync(api, phone);
+        Assert.Contains("está confirmada.", confirmed);
+        Assert.Contains(" de ", confirmed);
+
+        await TextAsync(api, phone, "X");
+        Assert.Contains("está cancelada.", await LastAnswerAsync(api, phone));
+        Assert.Equal("cancelled", (await SchedulingClinic.GetAsync(api, $"api/patients/{patientId}/appointments/{appointmentId}", patient))["status"]!.GetValue<string>());
+
+        await TextAsync(api, phone, "C");
+        Assert.Contains("Responda STOP", await LastAnswerAsync(api, phone));
+    }
+
     internal static string UniquePhone() => $"+1773{Random.Shared.Next(0, 10_000_000):D7}";
 
     /// <summary>An activated patient whose profile has a phone number of their own (SMS consent given).</summary>
-    internal static async Task<(string PatientId, string Token, string Phone)> PatientWithPhoneAsync(PortalApi api)
+    internal static async Task<(string PatientId, string Token, string Phone)> PatientWithPhoneAsync(PortalApi api, string? language = null)
     {
         var (patientId, token, _) = await api.NewActivatedPatientAsync();
         var phone = UniquePhone();
         using var read = await api.GetAsync($"api/patients/{patientId}/profile", token);
         using var changed = await api.SendAsync(HttpMethod.Patch, $"api/patients/{patientId}/profile", token,
-            JsonSerializer.Serialize(new { phone, smsConsent = true }), read.Headers.ETag!.ToString(), "application/merge-patch+json");
+            language is null ? JsonSerializer.Serialize(new { phone, smsConsent = true }) : JsonSerializer.Serialize(new { phone, smsConsent = true, preferredLanguage = language }),
+            read.Headers.ETag!.ToString(), "application/merge-patch+json");
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         return (patientId, token, phone);
     }
