@@ -4,15 +4,17 @@ using Portal.Core.Access;
 using Portal.Core.Clinic;
 using Portal.Core.Common;
 using Portal.Core.Identity;
+using Portal.Core.Profile;
 
 namespace Portal.Core.Scheduling;
 
 /// <summary>
 /// Use case: a provider's day or week for the front desk, clinicians and administrators: every appointment with its
-/// status (requested … no-show) and whether the patient confirmed, from the day-view index (one query). Like the pool
-/// inbox it lists times and ids from an index and is not audited per patient; opening an appointment is.
+/// status (requested … no-show), whether the patient confirmed or checked in online, from the day-view index (one query),
+/// with each patient's name (one profile read per patient shown, at once). Like the pool inbox it is not audited per
+/// patient; opening an appointment is.
 /// </summary>
-public sealed class ViewProviderDays(IProviderDays days, IClinicSetup setupStore, IOptions<ClinicOptions> clinic, TimeProvider clock)
+public sealed class ViewProviderDays(IProviderDays days, IClinicSetup setupStore, IProfiles profiles, IOptions<ClinicOptions> clinic, TimeProvider clock)
 {
     /// <summary>The day (or <paramref name="dayCount"/> days, 1 to 7) from <paramref name="date"/>; 400/403.</summary>
     public async Task<Result<ProviderDays>> ExecuteAsync(Caller caller, string? providerId, string? date, int dayCount, CancellationToken cancellationToken)
@@ -41,9 +43,16 @@ public sealed class ViewProviderDays(IProviderDays days, IClinicSetup setupStore
 
         var last = first.AddDays(dayCount - 1);
         var items = await days.ListAsync(provider.Id, ClinicClock.At(zone, first, TimeOnly.MinValue), ClinicClock.At(zone, last.AddDays(1), TimeOnly.MinValue), cancellationToken);
+        var names = await NamesAsync(items.Select(i => i.PatientId).Distinct(), cancellationToken);
         return new ProviderDays(provider.Id, provider.Name, clinic.Value.TimeZone, first, last, [.. items.Select(i => new DayEntry(
-            ClinicClock.Local(zone, i.Start), ClinicClock.Local(zone, i.End), i.Status, i.ConfirmedAt, i.OnlineCheckInAt, i.PatientId, i.AppointmentId,
+            ClinicClock.Local(zone, i.Start), ClinicClock.Local(zone, i.End), i.Status, i.ConfirmedAt, i.OnlineCheckInAt, i.PatientId, names.GetValueOrDefault(i.PatientId), i.AppointmentId,
             setup.VisitType(i.VisitTypeId)?.Name ?? i.VisitTypeId, setup.Location(i.LocationId)?.Name ?? i.LocationId))]);
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> patientIds, CancellationToken cancellationToken)
+    {
+        var found = await Task.WhenAll(patientIds.Select(async id => (Id: id, Profile: await profiles.FindAsync(id, cancellationToken))));
+        return found.Where(f => f.Profile is not null).ToDictionary(f => f.Id, f => f.Profile!.Value.DisplayName, StringComparer.Ordinal);
     }
 }
 
@@ -62,9 +71,10 @@ public sealed record ProviderDays(string ProviderId, string Provider, string Tim
 /// <param name="Status">Its status.</param>
 /// <param name="ConfirmedAt">When the patient confirmed, or null.</param>
 /// <param name="OnlineCheckInAt">When the patient checked in before the visit (contact, insurance, questionnaire), or null.</param>
-/// <param name="PatientId">Whose (open the appointment, or find the patient, for the name).</param>
+/// <param name="PatientId">Whose.</param>
+/// <param name="Patient">The patient's name, or null when their profile is gone.</param>
 /// <param name="AppointmentId">Which.</param>
 /// <param name="VisitType">The visit type's name.</param>
 /// <param name="Location">The location's name.</param>
 public sealed record DayEntry(
-    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt, DateTimeOffset? OnlineCheckInAt, string PatientId, string AppointmentId, string VisitType, string Location);
+    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? ConfirmedAt, DateTimeOffset? OnlineCheckInAt, string PatientId, string? Patient, string AppointmentId, string VisitType, string Location);

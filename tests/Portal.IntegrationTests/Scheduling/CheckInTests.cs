@@ -77,7 +77,9 @@ public class CheckInTests
         // The appointment and the staff's day view show who checked in.
         Assert.NotNull((await SchedulingClinic.GetAsync(api, $"{path}/{soon}", patient))["onlineCheckInAt"]);
         var day = (await SchedulingClinic.GetAsync(api, $"api/schedule/day?provider={clinic.ProviderId}&date={DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)):yyyy-MM-dd}&days=7", clinician))["items"]!.AsArray();
-        Assert.NotNull(day.Single(i => i!["appointmentId"]!.GetValue<string>() == soon)!["onlineCheckInAt"]);
+        var checkedInRow = day.Single(i => i!["appointmentId"]!.GetValue<string>() == soon)!;
+        Assert.NotNull(checkedInRow["onlineCheckInAt"]);
+        Assert.Equal("Test Patient", checkedInRow["patient"]!.GetValue<string>());
         Assert.Null(day.Single(i => i!["appointmentId"]!.GetValue<string>() == later)!["onlineCheckInAt"]);
 
         // A visit moved to another time is checked in anew.

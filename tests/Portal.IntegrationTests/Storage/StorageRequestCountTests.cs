@@ -233,7 +233,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             """{"contactConfirmed":true,"insuranceConfirmed":true,"answers":[{"linkId":"topic","valueString":"Rash"},{"linkId":"new-medicines","valueBoolean":true}]}""");
         var request = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[2])));
         var declined = await Api.PortalApi.ReadJsonAsync(await api.SendAsync(HttpMethod.Post, appointments, patient, Booking(clinic.Approval, starts[4])));
-        await Measure("GET /api/schedule/day (one provider, a week)", 2, HttpMethod.Get, $"api/schedule/day?provider={clinic.ProviderId}&date={from:yyyy-MM-dd}&days=7", clinician);
+        await Measure("GET /api/schedule/day (one provider, a week, one patient)", 3, HttpMethod.Get, $"api/schedule/day?provider={clinic.ProviderId}&date={from:yyyy-MM-dd}&days=7", clinician);
         await Measure("GET /api/schedule/requests?provider (one provider)", 1, HttpMethod.Get, $"api/schedule/requests?provider={clinic.ProviderId}", clinician);
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/approve", 10, HttpMethod.Post, $"{appointments}/{request["appointmentId"]}/approve", clinician);
         await Measure("GET /api/patients/{id}/appointments/{appointmentId}/calendar.ics", 4, HttpMethod.Get, $"{appointments}/{request["appointmentId"]}/calendar.ics", patient);
