@@ -39,7 +39,7 @@ internal static class DemoScheduling
         new VisitType("new-patient", "New patient visit", 40, VisitModality.InPerson, SelfBooking.NewPatients, false, 24, 90, 24, [48, 2],
             "Arrive 15 minutes early to fill in forms; bring your insurance card and a photo ID.", [new("previous-doctor", "Do you have a previous doctor whose records we should request?", QuestionType.Boolean, true)]),
         new VisitType("annual-physical", "Annual physical", 60, VisitModality.InPerson, SelfBooking.Anyone, true, 48, 120, 48, [48, 2],
-            "Do not eat or drink anything but water for 8 hours before the visit (fasting labs).", 
+            "Do not eat or drink anything but water for 8 hours before the visit (fasting labs).",
             [
                 new("new-symptoms", "Any new symptoms since your last physical?", QuestionType.String, false),
                 new("medication-changes", "Any medication changes?", QuestionType.Boolean, true),
