@@ -46,19 +46,17 @@ public sealed class JoinWaitlist(AppointmentScope scope, IWaitlist waitlist, IRe
         ChartVisit visit, ClinicSetup setup, WaitlistRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = scope.Now;
-        var requestHash = IdempotencyKeys.Hash(new { visit.PatientId, request });
-        var replay = idempotencyKey is null ? null : await replays.FindAsync(visit.Caller.Subject, Operation, idempotencyKey, cancellationToken);
-        if (replay is not null && replay.IsLive(now))
+        var claimed = await replays.ClaimAsync(
+            visit.Caller.Subject, Operation, idempotencyKey, IdempotencyKeys.Hash(new { visit.PatientId, request }), () => Guid.NewGuid().ToString("N"), now, cancellationToken);
+        if (!claimed.Succeeded)
         {
-            if (replay.RequestHash != requestHash)
-            {
-                return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
-            }
+            return claimed.Failure;
+        }
 
-            if (await waitlist.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
-            {
-                return earlier;
-            }
+        var (replay, retry) = claimed.Value;
+        if (retry && await waitlist.FindAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } earlier)
+        {
+            return earlier;
         }
 
         var appointments = (await scope.Appointments.ListAsync(visit.PatientId, cancellationToken)).Select(a => a.Value).ToList();
@@ -69,18 +67,9 @@ public sealed class JoinWaitlist(AppointmentScope scope, IWaitlist waitlist, IRe
         }
 
         var entries = await waitlist.ListAsync(visit.PatientId, cancellationToken);
-        if (entries.Any(e => e.Value.IsWaiting(now) && e.Value.VisitTypeId == request.VisitTypeId && e.Value.ProviderId == request.ProviderId && e.Value.EntryId != replay?.ResourceId))
+        if (entries.Any(e => e.Value.IsWaiting(now) && e.Value.VisitTypeId == request.VisitTypeId && e.Value.ProviderId == request.ProviderId && e.Value.EntryId != replay.ResourceId))
         {
             return new Failure(FailureKind.Conflict, "The patient is on this waitlist already; leave it first to change the dates.");
-        }
-
-        if (replay is null || !replay.IsLive(now))
-        {
-            replay = new RequestReplay(visit.Caller.Subject, Operation, idempotencyKey ?? "", requestHash, Guid.NewGuid().ToString("N"), now);
-            if (idempotencyKey is not null)
-            {
-                await replays.SaveAsync(replay, cancellationToken);
-            }
         }
 
         // Everything below follows from the replay, so a retry writes the very same rows.
