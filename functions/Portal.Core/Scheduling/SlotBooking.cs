@@ -175,8 +175,8 @@ public sealed partial class SlotBooking(
         }
     }
 
-    // The day view mirrors the chart after it changed; a failure leaves it stale until the appointment's next change.
-    private async Task RecordAsync(Appointment appointment, Appointment? before, CancellationToken cancellationToken)
+    /// <summary>The day view mirrors the chart after it changed; a failure is logged and leaves it stale until the appointment's next change.</summary>
+    public async Task RecordAsync(Appointment appointment, Appointment? before, CancellationToken cancellationToken)
     {
         try
         {

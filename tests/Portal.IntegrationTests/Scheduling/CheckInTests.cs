@@ -83,9 +83,13 @@ public class CheckInTests
         Assert.Null(day.Single(i => i!["appointmentId"]!.GetValue<string>() == later)!["onlineCheckInAt"]);
 
         // A visit moved to another time is checked in anew.
+        Assert.NotNull((await SchedulingClinic.GetAsync(api, $"{path}/{soon}/check-in", patient))["checkedInAt"]);
         var moved = await SchedulingClinic.PostAsync(api, $"{path}/{soon}/reschedule", patient, new { start = tomorrow.AddHours(1), providerId = (string?)null });
         Assert.Equal(HttpStatusCode.OK, moved.Status);
         Assert.Null(moved.Body["onlineCheckInAt"]);
+        var afterMove = await SchedulingClinic.GetAsync(api, $"{path}/{soon}/check-in", patient);
+        Assert.Null(afterMove["checkedInAt"]);
+        Assert.NotNull(afterMove["response"]);
     }
 
     [Fact]

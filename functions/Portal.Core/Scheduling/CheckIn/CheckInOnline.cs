@@ -9,7 +9,7 @@ namespace Portal.Core.Scheduling.CheckIn;
 /// questionnaire's answers, and mark the appointment, in one chart transaction (the day view shows it). Sending the same
 /// check-in again replaces it (PUT); an If-Match that no longer matches is 412.
 /// </summary>
-public sealed class CheckInOnline(AppointmentScope scope, ICheckIns checkIns, IProviderDays days)
+public sealed class CheckInOnline(AppointmentScope scope, ICheckIns checkIns, SlotBooking booking)
 {
     /// <summary>The check-in; 400 (field errors), 404/403, 409 (outside the window, not booked), 412.</summary>
     public async Task<Result<CheckInView>> ExecuteAsync(
@@ -58,7 +58,7 @@ public sealed class CheckInOnline(AppointmentScope scope, ICheckIns checkIns, IP
         try
         {
             var (eTag, _) = await checkIns.SaveAsync(checkIn, earlier?.ETag, marked, found.ETag, cancellationToken);
-            await days.RecordAsync(marked, null, cancellationToken);
+            await booking.RecordAsync(marked, null, cancellationToken);
             return CheckInView.Of(marked, new Versioned<PreVisitCheckIn>(checkIn, eTag), setup, zone, now);
         }
         catch (ConcurrencyConflictException)
