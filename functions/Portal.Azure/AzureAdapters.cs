@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
+using Portal.Azure.Billing;
 using Portal.Azure.Identity;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
@@ -50,6 +51,7 @@ public static class AzureAdapters
         return services
             .AddAccessAdapters()
             .AddAuditAdapters()
+            .AddBillingAdapters(configuration)
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()

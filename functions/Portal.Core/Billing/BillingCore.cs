@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Core.Billing;
+
+/// <summary>Registers the Billing feature's use cases (called once from <see cref="PortalCore"/>).</summary>
+public static class BillingCore
+{
+    /// <summary>Adds the ledger, statements and payments use cases.</summary>
+    public static IServiceCollection AddBilling(this IServiceCollection services)
+    {
+        services.AddSingleton<StatementCalendar>();
+        services.AddSingleton<LedgerWrites>();
+        services.AddSingleton<PostLedgerEntry>();
+        services.AddSingleton<GetBilling>();
+        services.AddSingleton<ListBillingActivity>();
+        return services;
+    }
+}
