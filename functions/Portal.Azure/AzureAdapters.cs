@@ -51,7 +51,7 @@ public static class AzureAdapters
         return services
             .AddAccessAdapters()
             .AddAuditAdapters()
-            .AddBillingAdapters(configuration)
+            .AddBillingAdapters(configuration, environment)
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()

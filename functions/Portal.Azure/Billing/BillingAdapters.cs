@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Azure.Tables;
+using Stripe;
 using Portal.Core.Billing;
-using Portal.Core.Clinic;
 
 namespace Portal.Azure.Billing;
 
 /// <summary>The Billing feature's adapters: the ledger and statements in tables and blobs, and the clinic's billing rules.</summary>
 internal static class BillingAdapters
 {
-    public static IServiceCollection AddBillingAdapters(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBillingAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
             .Validate(options => Currencies.IsKnown(options.Currency), "Billing:Currency must be one of USD, CAD, EUR, GBP, AUD, MXN, JPY.")
@@ -21,6 +23,39 @@ internal static class BillingAdapters
             .ValidateOnStart();
         services.AddSingleton<ILedger, TableLedger>();
         services.AddSingleton<IStatements, TableStatements>();
-        return services;
+        return services.AddPaymentAdapters(configuration, environment);
+    }
+
+    /// <summary>
+    /// The provider is chosen by configuration, never silently: Stripe with <c>Payments:ApiKey</c> (and its webhook
+    /// secret); the development provider in Development otherwise; anywhere else the app refuses to start.
+    /// </summary>
+    private static IServiceCollection AddPaymentAdapters(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new PaymentsOptions();
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            if (!options.WebhookSecrets.Any())
+            {
+                throw new InvalidOperationException("Payments:WebhookSecret is not configured, so no Stripe payment could ever post. Set it (infra/ does). See docs/CONFIGURATION.md.");
+            }
+
+            services.AddSingleton(options);
+            services.AddSingleton<IPaymentProvider>(_ => new StripePayments(new StripeClient(options.ApiKey, apiBase: string.IsNullOrEmpty(options.ApiBase) ? null : options.ApiBase)));
+        }
+        else if (environment.IsDevelopment())
+        {
+            options.WebhookSecret = string.IsNullOrEmpty(options.WebhookSecret) ? PaymentsOptions.DevelopmentWebhookSecret : options.WebhookSecret;
+            services.AddSingleton(options);
+            services.AddSingleton(provider => new DevelopmentPayments(
+                provider.GetRequiredService<PortalTables>(), options, provider, configuration, provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IPaymentProvider>(provider => provider.GetRequiredService<DevelopmentPayments>());
+        }
+        else
+        {
+            throw new InvalidOperationException("Payments:ApiKey is not configured, so patients could not pay. Set it (infra/ does, from Key Vault). See docs/CONFIGURATION.md.");
+        }
+
+        return services.AddSingleton<IPaymentEvents, StripeEvents>();
     }
 }

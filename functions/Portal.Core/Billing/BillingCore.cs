@@ -13,6 +13,9 @@ public static class BillingCore
         services.AddSingleton<PostLedgerEntry>();
         services.AddSingleton<GetBilling>();
         services.AddSingleton<ListBillingActivity>();
+        services.AddSingleton<StartPayment>();
+        services.AddSingleton<ReceivePaymentEvent>();
+        services.AddSingleton<RefundCardPayment>();
         return services;
     }
 }

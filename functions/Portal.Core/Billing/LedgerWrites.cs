@@ -14,7 +14,7 @@ public sealed class LedgerWrites(ILedger ledger, StatementCalendar calendar)
     private const int Attempts = 32;
 
     /// <summary>Builds what to post from the account as it stands (or refuses); called again after a lost race.</summary>
-    public delegate Result<LedgerPosting> Build(BillingAccount account, long sequence);
+    public delegate Task<Result<LedgerPosting>> Build(BillingAccount account, long sequence);
 
     /// <summary>The posted entry (or the one its origin posted before, with <c>Existing</c> true); 404 when there is no such chart.</summary>
     public async Task<Result<(LedgerEntry Entry, BillingAccount Account, bool Existing)>> PostAsync(
@@ -28,7 +28,7 @@ public sealed class LedgerWrites(ILedger ledger, StatementCalendar calendar)
                 return Failure.NotFound("The patient");
             }
 
-            var built = build(current.Account, current.Account.LastSequence + 1);
+            var built = await build(current.Account, current.Account.LastSequence + 1);
             if (!built.Succeeded)
             {
                 return built.Failure;

@@ -106,7 +106,7 @@ public sealed class PostLedgerEntry(
                 : new LedgerEntry(visit.PatientId, sequence, request.Kind, amount, LedgerRules.Effect(request.Kind, amount), at,
                     request.Description?.Trim() is { Length: > 0 } text ? text : LedgerRules.DefaultDescription(request.Kind),
                     request.ServiceDate, request.VisitId?.Trim(), request.Code, request.Reason!.Trim(), visit.Caller.Subject, visit.Caller.DisplayName, null, null, origin);
-            return new LedgerPosting(entry, account.After(entry));
+            return Task.FromResult<Result<LedgerPosting>>(new LedgerPosting(entry, account.After(entry)));
         }, cancellationToken);
         if (!posted.Succeeded)
         {
