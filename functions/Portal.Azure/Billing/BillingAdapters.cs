@@ -20,10 +20,29 @@ internal static class BillingAdapters
                 "Billing:StatementDay must be 1 to 28, Billing:StatementHour 0 to 23 and Billing:StatementDueDays 1 to 90.")
             .Validate(options => options.PlanMinInstalments >= 2 && options.PlanMaxInstalments <= 6 && options.PlanMinInstalments <= options.PlanMaxInstalments,
                 "Billing:PlanMinInstalments and Billing:PlanMaxInstalments must lie within 2 to 6.")
+            .Validate(options => IsKey(options.PayLinkKey) && options.PayLinkDays is >= 1 and <= 90,
+                "Billing:PayLinkKey must be a Base64 key of 32 bytes or more (infra/ sets it from Key Vault), and Billing:PayLinkDays 1 to 90.")
             .ValidateOnStart();
+        if (environment.IsDevelopment())
+        {
+            // A fixed key locally, so links printed on seeded statements keep working across restarts; never in Azure.
+            services.PostConfigure<BillingOptions>(options => options.PayLinkKey = options.PayLinkKey is { Length: > 0 } key ? key : DevelopmentPayLinkKey);
+        }
+
         services.AddSingleton<ILedger, TableLedger>();
         services.AddSingleton<IStatements, TableStatements>();
+        services.AddSingleton<IOpenBalances, TableOpenBalances>();
+        services.AddSingleton<IStatementRenderer, PdfStatementRenderer>();
         return services.AddPaymentAdapters(configuration, environment);
+    }
+
+    /// <summary>The pay-link key used in Development when none is configured.</summary>
+    public const string DevelopmentPayLinkKey = "ZGV2ZWxvcG1lbnQtb25seS1wYXktbGluay1rZXktMzJi";
+
+    private static bool IsKey(string? key)
+    {
+        var buffer = new byte[512];
+        return key is not null && Convert.TryFromBase64String(key, buffer, out var length) && length >= 32;
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Portal.Azure.Notifications;
 using Portal.Azure.Tables;
 using Portal.Core.Billing;
 
@@ -42,6 +44,32 @@ internal sealed class TableStatements(PortalTables tables, BlobServiceClient blo
         }
     }
 
-    /// <summary>The blob name of a statement's PDF.</summary>
-    public static string PdfPath(string patientId, string statementId) => $"{TableKeys.Encode(patientId)}/{statementId}.pdf";
+    public async Task IssueAsync(StatementIssue issue, CancellationToken cancellationToken)
+    {
+        var statement = issue.Statement;
+
+        // The PDF first, under a name no other attempt uses, never overwritten; then the indexes; then the chart.
+        await blobs.GetBlobContainerClient(Container).GetBlobClient(statement.PdfPath).UploadAsync(
+            new BinaryData(issue.Pdf),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
+            cancellationToken);
+        await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(issue.Notice), TableUpdateMode.Replace, cancellationToken);
+        if (issue.PayLink is { } link)
+        {
+            await tables.Lookups.UpsertEntityAsync(PayLinkRows.Index(link), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, BillingRows.Document(statement.PatientId, BillingRows.Statement(statement.StatementId), statement)),
+            new(TableTransactionActionType.UpdateReplace, BillingRows.Document(statement.PatientId, BillingRows.AccountRow, issue.Account), new ETag(issue.AccountETag)),
+            new(TableTransactionActionType.Add, NoticeRows.Chart(issue.Notice)),
+        ];
+        if (issue.PayLink is { } chartLink)
+        {
+            actions.Add(new(TableTransactionActionType.Add, PayLinkRows.Chart(chartLink)));
+        }
+
+        await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The statement");
+    }
 }

@@ -16,6 +16,9 @@ public static class BillingCore
         services.AddSingleton<StartPayment>();
         services.AddSingleton<ReceivePaymentEvent>();
         services.AddSingleton<RefundCardPayment>();
+        services.AddSingleton<PayLinkTokens>();
+        services.AddSingleton<CloseStatements>();
+        services.AddSingleton<ReadStatements>();
         return services;
     }
 }

@@ -27,7 +27,7 @@ public enum NoticeKind
     /// <summary>A refill request changed status.</summary>
     RefillStatus,
 
-    /// <summary>A new statement is ready.</summary>
+    /// <summary>A monthly statement was issued ("Your statement is ready"); never an amount.</summary>
     StatementReady,
 
     /// <summary>A request to amend the record changed status.</summary>
