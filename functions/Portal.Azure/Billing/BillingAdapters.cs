@@ -33,6 +33,7 @@ internal static class BillingAdapters
         services.AddSingleton<IStatements, TableStatements>();
         services.AddSingleton<IOpenBalances, TableOpenBalances>();
         services.AddSingleton<IStatementRenderer, PdfStatementRenderer>();
+        services.AddSingleton<IPayLinks, TablePayLinks>();
         return services.AddPaymentAdapters(configuration, environment);
     }
 

@@ -19,6 +19,7 @@ public static class BillingCore
         services.AddSingleton<PayLinkTokens>();
         services.AddSingleton<CloseStatements>();
         services.AddSingleton<ReadStatements>();
+        services.AddSingleton<PayWithLink>();
         return services;
     }
 }

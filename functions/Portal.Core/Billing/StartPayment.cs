@@ -50,8 +50,11 @@ public sealed class StartPayment(ILedger ledger, IPaymentProvider provider, Char
         return outcome;
     }
 
-    /// <summary>Checks the amount against the balance and asks the provider for a checkout (also used by pay links).</summary>
-    internal async Task<Result<CheckoutSession>> StartAsync(string patientId, Money amount, string providerKey, string? payLinkId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the amount against the balance and asks the provider for a checkout. Neither authorizes nor audits: the caller
+    /// did (<see cref="ExecuteAsync"/> for a signed-in payer, <see cref="PayWithLink"/> for a verified pay link).
+    /// </summary>
+    public async Task<Result<CheckoutSession>> StartAsync(string patientId, Money amount, string providerKey, string? payLinkId, CancellationToken cancellationToken)
     {
         if (await ledger.FindAccountAsync(patientId, billing.Value.Currency, cancellationToken) is not { } found)
         {
