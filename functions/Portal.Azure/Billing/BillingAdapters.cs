@@ -55,7 +55,7 @@ internal static class BillingAdapters
         var options = configuration.GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new PaymentsOptions();
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
-            if (!options.WebhookSecrets.Any())
+            if (!options.AcceptedSecrets().Any())
             {
                 throw new InvalidOperationException("Payments:WebhookSecret is not configured, so no Stripe payment could ever post. Set it (infra/ does). See docs/CONFIGURATION.md.");
             }

@@ -160,7 +160,7 @@ public sealed class DevelopmentPayments : IPaymentProvider
             ["pending_webhooks"] = 1,
             ["data"] = new JsonObject { ["object"] = data },
         }.ToJsonString();
-        var secret = options.WebhookSecrets.First();
+        var secret = options.AcceptedSecrets().First();
         using var request = new HttpRequestMessage(HttpMethod.Post, WebhookUri()) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Stripe-Signature", EventUtility.GenerateSignatureHeader(body, secret, now.ToUnixTimeSeconds()));

@@ -23,6 +23,6 @@ internal sealed class PaymentsOptions
     /// <summary>How old a signed delivery may be, in seconds (Stripe's default, 300).</summary>
     public long ToleranceSeconds { get; set; } = 300;
 
-    public IEnumerable<string> WebhookSecrets =>
+    public IEnumerable<string> AcceptedSecrets() =>
         new[] { WebhookSecret, WebhookSecretPrevious }.Where(secret => !string.IsNullOrEmpty(secret))!;
 }

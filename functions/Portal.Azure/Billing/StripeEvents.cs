@@ -21,7 +21,7 @@ internal sealed class StripeEvents(PaymentsOptions options) : IPaymentEvents
         }
 
         Event? stripeEvent = null;
-        foreach (var secret in options.WebhookSecrets)
+        foreach (var secret in options.AcceptedSecrets())
         {
             try
             {
