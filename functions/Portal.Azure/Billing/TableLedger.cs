@@ -73,6 +73,11 @@ internal sealed class TableLedger(PortalTables tables) : ILedger
         await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The ledger");
     }
 
+    public Task SaveAccountAsync(BillingAccount account, string eTag, CancellationToken cancellationToken) =>
+        TableErrors.ConditionallyAsync(
+            () => tables.Charts.UpdateEntityAsync(BillingRows.Document(account.PatientId, BillingRows.AccountRow, account), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
+            "The account");
+
     public async Task<LedgerEntry?> FindByOriginAsync(string patientId, string origin, CancellationToken cancellationToken)
     {
         var guard = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(patientId), BillingRows.Origin(origin), ["Sequence"], cancellationToken);

@@ -14,6 +14,8 @@ namespace Portal.Core.Billing;
 /// <param name="LastStatementSequence">The newest entry that statement covers (0 when none).</param>
 /// <param name="StatementDue">What the newest statement asked for, less patient payments since (never below zero).</param>
 /// <param name="StatementDueDate">When the newest statement is due.</param>
+/// <param name="PatientPaid">Everything the patient paid, less refunds and reversed payments: what payment plans count.</param>
+/// <param name="Plan">The patient's payment plan, if they chose one.</param>
 public sealed record BillingAccount(
     string PatientId,
     Money Balance,
@@ -22,11 +24,13 @@ public sealed record BillingAccount(
     string? LastStatementId,
     long LastStatementSequence,
     Money StatementDue,
-    DateOnly? StatementDueDate)
+    DateOnly? StatementDueDate,
+    Money PatientPaid,
+    PaymentPlan? Plan = null)
 {
     /// <summary>A ledger with no entries yet.</summary>
     public static BillingAccount Empty(string patientId, string currency) =>
-        new(patientId, Money.Zero(currency), 0, null, null, 0, Money.Zero(currency), null);
+        new(patientId, Money.Zero(currency), 0, null, null, 0, Money.Zero(currency), null, Money.Zero(currency));
 
     /// <summary>What is still due on the newest statement: its amount less patient payments since, never more than the balance.</summary>
     [JsonIgnore]
@@ -46,6 +50,12 @@ public sealed record BillingAccount(
             due = new Money(Math.Max(0, due.Minor - entry.Amount.Minor), due.Currency);
         }
 
-        return this with { Balance = Balance + entry.Effect, LastSequence = entry.Sequence, LastPostedAt = entry.PostedAt, StatementDue = due };
+        var paid = (entry.Kind, entry.ReversedKind) switch
+        {
+            (LedgerEntryKind.PatientPayment, _) or (LedgerEntryKind.Reversal, LedgerEntryKind.Refund) => PatientPaid + entry.Amount,
+            (LedgerEntryKind.Refund, _) or (LedgerEntryKind.Reversal, LedgerEntryKind.PatientPayment) => PatientPaid - entry.Amount,
+            _ => PatientPaid,
+        };
+        return this with { Balance = Balance + entry.Effect, LastSequence = entry.Sequence, LastPostedAt = entry.PostedAt, StatementDue = due, PatientPaid = paid };
     }
 }

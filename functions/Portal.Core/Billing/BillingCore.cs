@@ -20,6 +20,7 @@ public static class BillingCore
         services.AddSingleton<CloseStatements>();
         services.AddSingleton<ReadStatements>();
         services.AddSingleton<PayWithLink>();
+        services.AddSingleton<PaymentPlans>();
         return services;
     }
 }

@@ -24,6 +24,9 @@ public interface ILedger
     /// </summary>
     Task PostAsync(LedgerPosting posting, string? accountETag, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the account row alone if <paramref name="eTag"/> still matches (a payment plan); throws <see cref="ConcurrencyConflictException"/> when stale.</summary>
+    Task SaveAccountAsync(BillingAccount account, string eTag, CancellationToken cancellationToken);
+
     /// <summary>The entry an origin posted, or null. One point read, one more when found.</summary>
     Task<LedgerEntry?> FindByOriginAsync(string patientId, string origin, CancellationToken cancellationToken);
 

@@ -20,6 +20,7 @@ namespace Portal.Core.Billing;
 /// <param name="Reverses">The entry a reversal undoes.</param>
 /// <param name="PaymentReference">The provider's payment id (a Stripe PaymentIntent) for card payments and their refunds.</param>
 /// <param name="Origin">What caused it, unique in the ledger (an Idempotency-Key, a PaymentIntent, a refund, a reversal): a cause posts once.</param>
+/// <param name="ReversedKind">For a reversal: the kind of the entry it undoes.</param>
 public sealed record LedgerEntry(
     string PatientId,
     long Sequence,
@@ -36,4 +37,5 @@ public sealed record LedgerEntry(
     string? PostedByName,
     long? Reverses,
     string? PaymentReference,
-    string Origin);
+    string Origin,
+    LedgerEntryKind? ReversedKind = null);

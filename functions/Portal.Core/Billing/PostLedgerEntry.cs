@@ -102,7 +102,7 @@ public sealed class PostLedgerEntry(
             var entry = reversed is not null
                 ? new LedgerEntry(visit.PatientId, sequence, LedgerEntryKind.Reversal, reversed.Amount, -reversed.Effect, at,
                     request.Description?.Trim() is { Length: > 0 } words ? words : $"Correction of entry {reversed.Sequence}: {reversed.Description}",
-                    reversed.ServiceDate, reversed.VisitId, reversed.Code, request.Reason!.Trim(), visit.Caller.Subject, visit.Caller.DisplayName, reversed.Sequence, null, origin)
+                    reversed.ServiceDate, reversed.VisitId, reversed.Code, request.Reason!.Trim(), visit.Caller.Subject, visit.Caller.DisplayName, reversed.Sequence, null, origin, reversed.Kind)
                 : new LedgerEntry(visit.PatientId, sequence, request.Kind, amount, LedgerRules.Effect(request.Kind, amount), at,
                     request.Description?.Trim() is { Length: > 0 } text ? text : LedgerRules.DefaultDescription(request.Kind),
                     request.ServiceDate, request.VisitId?.Trim(), request.Code, request.Reason!.Trim(), visit.Caller.Subject, visit.Caller.DisplayName, null, null, origin);

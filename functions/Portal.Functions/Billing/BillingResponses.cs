@@ -57,10 +57,28 @@ public sealed record BillingView(
     DateOnly? DueDate,
     StatementSummary? LastStatement,
     [property: Description("The smallest online payment accepted now.")] Amount MinimumPayment,
-    [property: Description("Entries since the newest statement, newest first (at most 50).")] IReadOnlyList<LedgerEntryView> OpenItems)
+    [property: Description("Entries since the newest statement, newest first (at most 50).")] IReadOnlyList<LedgerEntryView> OpenItems,
+    [property: Description("The payment plan, if the patient chose one.")] PlanView? Plan)
 {
     internal static BillingView From(BillingSummary summary) => new(
         Amount.From(summary.Account.Balance), Amount.From(summary.Account.AmountDue), summary.Account.StatementDueDate,
         summary.LastStatement is { } last ? StatementSummary.From(last) : null, Amount.From(summary.MinimumPayment),
-        [.. summary.OpenItems.Select(LedgerEntryView.From)]);
+        [.. summary.OpenItems.Select(LedgerEntryView.From)], summary.Plan is { } plan ? PlanView.From(plan) : null);
 }
+
+/// <summary>A payment plan and where each instalment stands.</summary>
+public sealed record PlanView(
+    DateTimeOffset ChosenAt,
+    [property: Description("The balance it covers.")] Amount Total,
+    [property: Description("Paid toward it since it began.")] Amount Paid,
+    bool Completed,
+    [property: Description("Instalments past their due date and not paid.")] int Missed,
+    IReadOnlyList<InstalmentView> Instalments)
+{
+    internal static PlanView From(PlanProgress progress) => new(
+        progress.Plan.CreatedAt, Amount.From(progress.Plan.Total), Amount.From(progress.Paid), progress.Completed, progress.Missed,
+        [.. progress.Plan.Instalments.Zip(progress.Statuses, (i, s) => new InstalmentView(i.Number, i.DueDate, Amount.From(i.Amount), s))]);
+}
+
+/// <summary>One instalment of a plan.</summary>
+public sealed record InstalmentView(int Number, DateOnly DueDate, Amount Amount, InstalmentStatus Status);

@@ -16,6 +16,7 @@ public class BillingAuthorizationTests
         var card = await PaymentStoryTests.CompleteAsync(api, (await PaymentStoryTests.StartAsync(api, patientId, patient, "100.00")).Body);
         var cardEntry = card["entryId"]!.GetValue<string>();
         Assert.Equal(1, await StatementRun.CloseAsync(StatementRun.NextMonth, patientId));
+        Assert.Equal(HttpStatusCode.Created, (await BillingCalls.SendAsync(api, HttpMethod.Post, $"api/patients/{patientId}/billing/plan", patient, new { instalments = 2 })).Status);
         var statementId = StatementRun.NextMonth.ToString("yyyy-MM");
         var callers = new Dictionary<string, string>
         {
@@ -31,18 +32,18 @@ public class BillingAuthorizationTests
         };
         const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden, gone = HttpStatusCode.NotFound;
 
-        // (caller, bill, activity, statements, statement, pdf, post entry, pay, refund)
+        // (caller, bill, activity, statements, statement, pdf, plan, post entry, pay, refund)
         (string Caller, HttpStatusCode[] Expected)[] rows =
         [
-            ("self", [ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
-            ("caregiver billing.write", [ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
-            ("caregiver billing.read", [ok, ok, ok, ok, ok, no, no, no]),
-            ("caregiver results.read", [no, no, no, no, no, no, no, no]),
-            ("Billing", [ok, ok, ok, ok, ok, HttpStatusCode.Created, no, HttpStatusCode.Accepted]),
-            ("Clinician", [no, no, no, no, no, no, no, no]),
-            ("FrontDesk", [no, no, no, no, no, no, no, no]),
-            ("Admin", [ok, ok, ok, ok, ok, no, no, no]),
-            ("stranger", [gone, gone, gone, gone, gone, gone, gone, gone]),
+            ("self", [ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
+            ("caregiver billing.write", [ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
+            ("caregiver billing.read", [ok, ok, ok, ok, ok, ok, no, no, no]),
+            ("caregiver results.read", [no, no, no, no, no, no, no, no, no]),
+            ("Billing", [ok, ok, ok, ok, ok, ok, HttpStatusCode.Created, no, HttpStatusCode.Accepted]),
+            ("Clinician", [no, no, no, no, no, no, no, no, no]),
+            ("FrontDesk", [no, no, no, no, no, no, no, no, no]),
+            ("Admin", [ok, ok, ok, ok, ok, ok, no, no, no]),
+            ("stranger", [gone, gone, gone, gone, gone, gone, gone, gone, gone]),
         ];
         var actual = new List<(string, HttpStatusCode[])>();
         var bill = $"api/patients/{patientId}/billing";
@@ -56,6 +57,7 @@ public class BillingAuthorizationTests
                 (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/statements", token)).Status,
                 (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/statements/{statementId}", token)).Status,
                 await PdfStatusAsync(api, $"{bill}/statements/{statementId}/pdf", token),
+                (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/plan", token)).Status,
                 (await BillingCalls.PostEntryAsync(api, patientId, token, new { kind = "adjustment", amount = "1.00", reason = "Matrix" })).Status,
                 (await PaymentStoryTests.StartAsync(api, patientId, token, "10.00")).Status,
                 (await BillingCalls.SendAsync(api, HttpMethod.Post, $"{bill}/refunds", token, new { entryId = cardEntry, amount = "1.00", reason = "Matrix" })).Status,

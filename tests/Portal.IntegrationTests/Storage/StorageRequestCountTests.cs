@@ -148,6 +148,8 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/patients/{id}/billing/statements", 3, HttpMethod.Get, $"{bill}/statements", patient);
         await Measure("GET /api/patients/{id}/billing/statements/{statementId}", 4, HttpMethod.Get, $"{bill}/statements/{statementId}", patient);
         await Measure("GET /api/patients/{id}/billing/statements/{statementId}/pdf", 4, HttpMethod.Get, $"{bill}/statements/{statementId}/pdf", patient);
+        await Measure("POST /api/patients/{id}/billing/plan", 4, HttpMethod.Post, $"{bill}/plan", patient, """{"instalments":2}""");
+        await Measure("GET /api/patients/{id}/billing/plan", 3, HttpMethod.Get, $"{bill}/plan", patient);
         await Measure("GET /api/patients/{id}/billing (after a statement)", 4, HttpMethod.Get, bill, patient);
         var services = portal.Services;
         var statement = (await services.GetRequiredService<Portal.Core.Billing.IStatements>().FindAsync(patientId, statementId, default))!;
