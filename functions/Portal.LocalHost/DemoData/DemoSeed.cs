@@ -12,7 +12,7 @@ namespace Portal.LocalHost.DemoData;
 /// <summary>
 /// Seeds the demo clinic through the real use cases, as the people who would do it: the front desk
 /// (Jordan Lee) registers each patient and enters the intake details, then the patient activates; a few
-/// conversations with the care team follow (<see cref="DemoThreads"/>). Once:
+/// conversations with the care team follow (<see cref="DemoThreads"/>), and bills (<see cref="DemoBilling"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -54,6 +54,11 @@ internal static class DemoSeed
         }
 
         await DemoThreads.SeedAsync(services, created, cancellationToken);
+        if (await DemoBilling.SeedAsync(services, created, cancellationToken) is { } bills)
+        {
+            report.AppendLine(bills);
+        }
+
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
         foreach (var person in DemoPeople.Staff)
