@@ -43,7 +43,8 @@ public sealed class PayLinkTokens(IOptions<BillingOptions> billing)
             return null;
         }
 
-        if (bytes.Length != IdBytes + sizeof(long) + MacBytes)
+        // Only the one canonical spelling: the last character's unused bits may not vary.
+        if (bytes.Length != IdBytes + sizeof(long) + MacBytes || Base64Url(bytes) != token)
         {
             return null;
         }
