@@ -22,6 +22,8 @@ internal static class BillingAdapters
                 "Billing:PlanMinInstalments and Billing:PlanMaxInstalments must lie within 2 to 6.")
             .Validate(options => IsKey(options.PayLinkKey) && options.PayLinkDays is >= 1 and <= 90,
                 "Billing:PayLinkKey must be a Base64 key of 32 bytes or more (infra/ sets it from Key Vault), and Billing:PayLinkDays 1 to 90.")
+            .Validate(options => !Currencies.IsKnown(options.Currency) || GoodFaithEstimates.IsValid(options),
+                "Every Billing:FeeSchedule entry needs a Name and Lines, each with a Code and an Amount such as 160.00.")
             .ValidateOnStart();
         if (environment.IsDevelopment())
         {
@@ -34,6 +36,7 @@ internal static class BillingAdapters
         services.AddSingleton<IOpenBalances, TableOpenBalances>();
         services.AddSingleton<IStatementRenderer, PdfStatementRenderer>();
         services.AddSingleton<IPayLinks, TablePayLinks>();
+        services.AddSingleton<IClaims, TableClaims>();
         return services.AddPaymentAdapters(configuration, environment);
     }
 

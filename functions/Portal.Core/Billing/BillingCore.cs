@@ -21,6 +21,9 @@ public static class BillingCore
         services.AddSingleton<ReadStatements>();
         services.AddSingleton<PayWithLink>();
         services.AddSingleton<PaymentPlans>();
+        services.AddSingleton<InsuranceClaims>();
+        services.AddSingleton<GoodFaithEstimates>();
+        services.AddSingleton<Fhir.IBillingFhir, Fhir.BillingFhir>();
         return services;
     }
 }

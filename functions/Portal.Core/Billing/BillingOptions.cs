@@ -32,4 +32,30 @@ public sealed class BillingOptions
 
     /// <summary>The most monthly instalments a payment plan may have.</summary>
     public int PlanMaxInstalments { get; set; } = 6;
+
+    /// <summary>The self-pay fee schedule by visit type (e.g. <c>new-patient</c>), for good-faith estimates; empty: none offered.</summary>
+    public Dictionary<string, VisitFee> FeeSchedule { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A self-pay visit type and what it usually includes.</summary>
+public sealed class VisitFee
+{
+    /// <summary>The visit type as patients know it, e.g. "New patient visit".</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The services it usually includes, with the self-pay price of each.</summary>
+    public List<FeeLine> Lines { get; set; } = [];
+}
+
+/// <summary>One service of the fee schedule.</summary>
+public sealed class FeeLine
+{
+    /// <summary>The CPT or HCPCS code.</summary>
+    public string Code { get; set; } = "";
+
+    /// <summary>Plain words for it.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>The self-pay price in major units as text, e.g. <c>160.00</c>.</summary>
+    public string Amount { get; set; } = "";
 }
