@@ -32,18 +32,18 @@ public class BillingAuthorizationTests
         };
         const HttpStatusCode ok = HttpStatusCode.OK, no = HttpStatusCode.Forbidden, gone = HttpStatusCode.NotFound;
 
-        // (caller, bill, activity, statements, statement, pdf, plan, post entry, pay, refund)
+        // (caller, bill, activity, statements, statement, pdf, plan, claims, post entry, pay, refund, save claim)
         (string Caller, HttpStatusCode[] Expected)[] rows =
         [
-            ("self", [ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
-            ("caregiver billing.write", [ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no]),
-            ("caregiver billing.read", [ok, ok, ok, ok, ok, ok, no, no, no]),
-            ("caregiver results.read", [no, no, no, no, no, no, no, no, no]),
-            ("Billing", [ok, ok, ok, ok, ok, ok, HttpStatusCode.Created, no, HttpStatusCode.Accepted]),
-            ("Clinician", [no, no, no, no, no, no, no, no, no]),
-            ("FrontDesk", [no, no, no, no, no, no, no, no, no]),
-            ("Admin", [ok, ok, ok, ok, ok, ok, no, no, no]),
-            ("stranger", [gone, gone, gone, gone, gone, gone, gone, gone, gone]),
+            ("self", [ok, ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no, no]),
+            ("caregiver billing.write", [ok, ok, ok, ok, ok, ok, ok, no, HttpStatusCode.Created, no, no]),
+            ("caregiver billing.read", [ok, ok, ok, ok, ok, ok, ok, no, no, no, no]),
+            ("caregiver results.read", [no, no, no, no, no, no, no, no, no, no, no]),
+            ("Billing", [ok, ok, ok, ok, ok, ok, ok, HttpStatusCode.Created, no, HttpStatusCode.Accepted, ok]),
+            ("Clinician", [no, no, no, no, no, no, no, no, no, no, no]),
+            ("FrontDesk", [no, no, no, no, no, no, no, no, no, no, no]),
+            ("Admin", [ok, ok, ok, ok, ok, ok, ok, no, no, no, no]),
+            ("stranger", [gone, gone, gone, gone, gone, gone, gone, gone, gone, gone, gone]),
         ];
         var actual = new List<(string, HttpStatusCode[])>();
         var bill = $"api/patients/{patientId}/billing";
@@ -58,9 +58,12 @@ public class BillingAuthorizationTests
                 (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/statements/{statementId}", token)).Status,
                 await PdfStatusAsync(api, $"{bill}/statements/{statementId}/pdf", token),
                 (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/plan", token)).Status,
+                (await BillingCalls.SendAsync(api, HttpMethod.Get, $"{bill}/claims", token)).Status,
                 (await BillingCalls.PostEntryAsync(api, patientId, token, new { kind = "adjustment", amount = "1.00", reason = "Matrix" })).Status,
                 (await PaymentStoryTests.StartAsync(api, patientId, token, "10.00")).Status,
                 (await BillingCalls.SendAsync(api, HttpMethod.Post, $"{bill}/refunds", token, new { entryId = cardEntry, amount = "1.00", reason = "Matrix" })).Status,
+                (await BillingCalls.SendAsync(api, HttpMethod.Put, $"{bill}/claims/CLM-{caller.Replace(' ', '-').Replace('.', '-')}", token,
+                    new { visitId = "visit-1", serviceDate = "2026-01-05", payer = "Aetna", status = "submitted", submitted = "100.00" })).Status,
             ];
             actual.Add((caller, statuses));
         }

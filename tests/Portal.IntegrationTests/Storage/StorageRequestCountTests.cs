@@ -150,6 +150,13 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/patients/{id}/billing/statements/{statementId}/pdf", 4, HttpMethod.Get, $"{bill}/statements/{statementId}/pdf", patient);
         await Measure("POST /api/patients/{id}/billing/plan", 4, HttpMethod.Post, $"{bill}/plan", patient, """{"instalments":2}""");
         await Measure("GET /api/patients/{id}/billing/plan", 3, HttpMethod.Get, $"{bill}/plan", patient);
+        var claimBody = """{"visitId":"visit-1","serviceDate":"2026-01-05","payer":"Aetna","status":"submitted","submitted":"100.00"}""";
+        var savedClaim = await Measure("PUT /api/patients/{id}/billing/claims/{claimId} (new)", 4, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody);
+        await Measure("PUT /api/patients/{id}/billing/claims/{claimId}", 3, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody, savedClaim.Headers.ETag!.ToString());
+        await Measure("GET /api/patients/{id}/billing/claims", 3, HttpMethod.Get, $"{bill}/claims", patient);
+        await Measure("POST /api/billing/claims/import (one claim)", 3, HttpMethod.Post, "api/billing/claims/import", billing,
+            $$"""[{"patientId":"{{patientId}}","claimId":"CLM-2","claim":{{claimBody}}}]""");
+        await Measure("GET /api/billing/estimates", 0, HttpMethod.Get, "api/billing/estimates", patient);
         await Measure("GET /api/patients/{id}/billing (after a statement)", 4, HttpMethod.Get, bill, patient);
         var services = portal.Services;
         var statement = (await services.GetRequiredService<Portal.Core.Billing.IStatements>().FindAsync(patientId, statementId, default))!;
