@@ -12,7 +12,8 @@ namespace Portal.LocalHost.DemoData;
 
 /// <summary>
 /// Bills for the new demo patients, through the real use cases by the real people: the billing office (Grace Kim)
-/// posts each visit's charges with their CPT/HCPCS codes and the insurers' payments and contractual adjustments; the
+/// posts each visit's charges with their CPT/HCPCS codes and the insurers' payments and contractual adjustments, and
+/// records each visit's claim as the insurer decided it (paid, or left to the patient's deductible); the
 /// month's statements are closed for Ana, Benjamin and Chloe; Benjamin then pays his in full online (through the
 /// development provider and the signed webhook, as a card payment would arrive); Chloe chooses a three-month plan.
 /// David's visit waits for next month's statement; Leo's was paid in full by his insurer.
@@ -43,6 +44,16 @@ internal static class DemoBilling
 
     private static readonly string[] WithStatements = ["patient-ana", "patient-ben", "patient-chloe"];
 
+    // What each insurer decided, as the clearinghouse reported it (the ledger lines above carry the money).
+    private static readonly (string Patient, string ClaimId, int DaysAgo, ClaimUpdate Claim)[] Claims =
+    [
+        ("patient-ana", "CLM-24001", 34, new("visit-ana-1", default, "Blue Cross Blue Shield of Illinois", ClaimStatus.Paid, "230.00", "XOJ884512701", null, "210.00", "150.00", "20.00", "60.00")),
+        ("patient-ben", "CLM-24002", 41, new("visit-ben-1", default, "Medicare", ClaimStatus.Paid, "235.00", "1EG4TE5MK72", null, "211.00", "176.00", "24.00", "35.00")),
+        ("patient-chloe", "CLM-24003", 30, new("visit-chloe-1", default, "Aetna", ClaimStatus.PatientResponsibility, "215.00", "W219384756", null, "215.00", "25.00", "0", "190.00")),
+        ("patient-david", "CLM-24004", 8, new("visit-david-1", default, "UnitedHealthcare", ClaimStatus.Paid, "125.00", "UHC77120394", null, "125.00", "95.00", "0", "30.00")),
+        ("patient-leo", "CLM-24005", 12, new("visit-leo-1", default, "Blue Cross Blue Shield of Illinois", ClaimStatus.Paid, "150.00", "XOJ884512702", null, "150.00", "150.00", "0", "0")),
+    ];
+
     /// <summary>Posts the bills of the patients created by this seed run, closes their statements, and pays and plans.</summary>
     public static async Task<string?> SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, string> createdPatients, CancellationToken cancellationToken)
     {
@@ -68,6 +79,16 @@ internal static class DemoBilling
             }
         }
 
+        var claims = services.GetRequiredService<InsuranceClaims>();
+        foreach (var (patient, claimId, daysAgo, claim) in Claims.Where(c => createdPatients.ContainsKey(c.Patient)))
+        {
+            var saved = await claims.SaveAsync(billing, createdPatients[patient], claimId, claim with { ServiceDate = today.AddDays(-daysAgo) }, null, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo claim for {patient} was refused: {saved.Failure.Detail}");
+            }
+        }
+
         var statements = WithStatements.Where(createdPatients.ContainsKey).Select(p => createdPatients[p]).ToHashSet();
         await CloseStatementsNowAsync(services, statements, cancellationToken);
         if (createdPatients.TryGetValue("patient-ben", out var ben))
@@ -84,7 +105,7 @@ internal static class DemoBilling
             }
         }
 
-        return "Bills: Ana owes her statement, Benjamin paid his in full online, Chloe pays hers in 3 instalments, David's visit is on next month's statement, Leo's insurer paid in full. Statement PDFs: GET /api/patients/{id}/billing/statements.";
+        return "Bills (with each visit's insurance claim): Ana owes her statement, Benjamin paid his in full online, Chloe pays hers in 3 instalments, David's visit is on next month's statement, Leo's insurer paid in full. Statement PDFs: GET /api/patients/{id}/billing/statements.";
     }
 
     // This month's statements for the demo, now: the real close, told that these patients are due.

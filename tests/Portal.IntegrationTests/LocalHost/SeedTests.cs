@@ -38,6 +38,7 @@ public sealed class SeedTests
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
+                ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("messages.write", "dr-chen", "Dr. Mei Chen, MD", "Clinician"),
                 ("messages.write", "patient-ana", "Ana Diaz", "self"),
                 ("activation.redeem", "patient-ana", "Ana Diaz", "self"),
@@ -70,6 +71,9 @@ public sealed class SeedTests
         var ben = await BillOf("patient-ben");
         Assert.Equal((0L, 0L), (Billing.BillingCalls.Minor(ben.Bill["balance"]), Billing.BillingCalls.Minor(ben.Bill["amountDue"])));
         Assert.NotNull(ben.Bill["lastStatement"]);
+
+        var claims = (await Billing.BillingCalls.GetAsync(api, $"api/patients/{ana.PatientId}/billing/claims", ana.Token))["items"]!.AsArray();
+        Assert.Equal("paid", Assert.Single(claims)!["status"]!.GetValue<string>());
 
         var chloe = await BillOf("patient-chloe");
         Assert.Equal([6334L, 6333L, 6333L], chloe.Bill["plan"]!["instalments"]!.AsArray().Select(i => Billing.BillingCalls.Minor(i!["amount"])));
