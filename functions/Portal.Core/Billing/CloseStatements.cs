@@ -105,13 +105,12 @@ public sealed partial class CloseStatements(
             ? await ledger.RangeAsync(account.PatientId, account.LastStatementSequence + 1, account.LastSequence, cancellationToken)
             : [];
         var profile = (await profiles.FindAsync(account.PatientId, cancellationToken))?.Value;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone);
         var link = new PayLink(PayLinkTokens.NewLinkId(), account.PatientId, statementId, now.AddDays(billing.Value.PayLinkDays));
 
         // A new PDF name per attempt: an issued statement's PDF is never overwritten.
         var pdfPath = $"{account.PatientId}/{statementId}-{Guid.NewGuid():N}.pdf";
         var statement = StatementRules.Build(
-            account, entries, statementId, now, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), billing.Value.StatementDueDays, pdfPath, link.LinkId);
+            account, entries, statementId, now, calendar.ClinicDate(now), billing.Value.StatementDueDays, pdfPath, link.LinkId);
         var portal = clinic.Value.PortalUrl.TrimEnd('/');
         var address = profile?.Address is { } a
             ? new[] { a.Line1, a.Line2, $"{a.City}{(a.State is null ? "" : ", " + a.State)} {a.PostalCode}" }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList()

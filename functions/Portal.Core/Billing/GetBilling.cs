@@ -8,7 +8,7 @@ using Portal.Core.Identity;
 namespace Portal.Core.Billing;
 
 /// <summary>Use case: the patient's bill at a glance: balance, newest statement and its due date, activity since it.</summary>
-public sealed class GetBilling(ILedger ledger, IStatements statements, ChartAccess access, IOptions<BillingOptions> billing, IOptions<ClinicOptions> clinic, TimeProvider clock)
+public sealed class GetBilling(ILedger ledger, IStatements statements, ChartAccess access, IOptions<BillingOptions> billing, StatementCalendar calendar, TimeProvider clock)
 {
     /// <summary>The most open items shown; the activity list has the rest.</summary>
     public const int MaxOpenItems = 50;
@@ -34,7 +34,7 @@ public sealed class GetBilling(ILedger ledger, IStatements statements, ChartAcce
         var open = account.LastSequence >= from ? await ledger.RangeAsync(patientId, from, account.LastSequence, cancellationToken) : [];
         var last = account.LastStatementId is { } id ? await statements.FindAsync(patientId, id, cancellationToken) : null;
         await access.RecordAsync(visit.Value, AuditOutcome.Success, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone)).DateTime);
+        var today = calendar.ClinicDate(clock.GetUtcNow());
         return new BillingSummary(account, last, [.. open.Reverse()], PaymentRules.Minimum(billing.Value, account.Balance),
             account.Plan is { } plan ? PlanRules.Progress(plan, account, today) : null);
     }

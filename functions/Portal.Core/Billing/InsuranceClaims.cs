@@ -11,7 +11,7 @@ namespace Portal.Core.Billing;
 /// Use cases: the billing office enters or updates a visit's claim (ETag-guarded), or imports a batch from the
 /// clearinghouse's JSON; the patient's side reads each claim with a plain-language explanation of benefits.
 /// </summary>
-public sealed class InsuranceClaims(IClaims claims, ILedger ledger, ChartAccess access, IOptions<BillingOptions> billing, IOptions<ClinicOptions> clinic, TimeProvider clock)
+public sealed class InsuranceClaims(IClaims claims, ILedger ledger, ChartAccess access, IOptions<BillingOptions> billing, StatementCalendar calendar, TimeProvider clock)
 {
     /// <summary>The most claims one import takes.</summary>
     public const int MaxBatch = 100;
@@ -79,23 +79,13 @@ public sealed class InsuranceClaims(IClaims claims, ILedger ledger, ChartAccess 
         return results.ToArray();
     }
 
-    private async Task<Result<ChartVisit>> OpenForBillingAsync(Caller caller, string patientId, string claimId, CancellationToken cancellationToken)
-    {
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Billing), $"patients/{patientId}/billing/claims/{claimId}", cancellationToken);
-        if (visit.Succeeded && !caller.IsInRole(AppRoles.Billing))
-        {
-            await access.RecordAsync(visit.Value, AuditOutcome.Denied, cancellationToken);
-            return new Failure(FailureKind.Forbidden, "Only the billing office enters claims.");
-        }
-
-        return visit;
-    }
+    private Task<Result<ChartVisit>> OpenForBillingAsync(Caller caller, string patientId, string claimId, CancellationToken cancellationToken) =>
+        access.OpenForOfficeAsync(caller, patientId, $"patients/{patientId}/billing/claims/{claimId}", "Only the billing office enters claims.", cancellationToken);
 
     private async Task<Result<Versioned<ExplainedClaim>>> WriteAsync(ChartVisit visit, string claimId, ClaimUpdate update, string ifMatch, string prefix, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone)).DateTime);
-        var read = ClaimRules.Read(visit.PatientId, claimId, update, billing.Value.Currency, now, visit.Caller.Subject, today, prefix);
+        var read = ClaimRules.Read(visit.PatientId, claimId, update, billing.Value.Currency, now, visit.Caller.Subject, calendar.ClinicDate(now), prefix);
         if (!read.Succeeded)
         {
             return read.Failure;

@@ -12,7 +12,7 @@ namespace Portal.Core.Billing;
 /// (the clinic's range, 2 to 6); the patient's side and the billing office see the schedule and which instalments were
 /// missed. The plan is written into the account row under its ETag.
 /// </summary>
-public sealed class PaymentPlans(ILedger ledger, ChartAccess access, IOptions<BillingOptions> billing, IOptions<ClinicOptions> clinic, TimeProvider clock)
+public sealed class PaymentPlans(ILedger ledger, ChartAccess access, IOptions<BillingOptions> billing, StatementCalendar calendar, TimeProvider clock)
 {
     private const int Attempts = 5;
 
@@ -33,16 +33,10 @@ public sealed class PaymentPlans(ILedger ledger, ChartAccess access, IOptions<Bi
     /// <summary>Starts a plan for the whole balance; 400 instalments, 403 staff, 404, 409 nothing owed or a plan still running.</summary>
     public async Task<Result<PlanProgress>> StartAsync(Caller caller, string patientId, int instalments, CancellationToken cancellationToken)
     {
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Billing), $"patients/{patientId}/billing/plan", cancellationToken);
+        var visit = await access.OpenForPayerAsync(caller, patientId, $"patients/{patientId}/billing/plan", "A payment plan is chosen by the patient or their caregiver.", cancellationToken);
         if (!visit.Succeeded)
         {
             return visit.Failure;
-        }
-
-        if (visit.Value.ActingAs is not ("self" or "proxy"))
-        {
-            await access.RecordAsync(visit.Value, AuditOutcome.Denied, cancellationToken);
-            return new Failure(FailureKind.Forbidden, "A payment plan is chosen by the patient or their caregiver.");
         }
 
         var outcome = await ChooseAsync(visit.Value, instalments, cancellationToken);
@@ -92,6 +86,5 @@ public sealed class PaymentPlans(ILedger ledger, ChartAccess access, IOptions<Bi
         }
     }
 
-    private DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone)).DateTime);
+    private DateOnly Today() => calendar.ClinicDate(clock.GetUtcNow());
 }

@@ -13,7 +13,7 @@ namespace Portal.Core.Billing;
 /// keeps who posted it and why; the access is audited. With an Idempotency-Key a retry answers with the same entry.
 /// </summary>
 public sealed class PostLedgerEntry(
-    LedgerWrites writes, ILedger ledger, ChartAccess access, IRequestReplays replays, IOptions<BillingOptions> billing, IOptions<ClinicOptions> clinic, TimeProvider clock)
+    LedgerWrites writes, ILedger ledger, ChartAccess access, IRequestReplays replays, IOptions<BillingOptions> billing, StatementCalendar calendar, TimeProvider clock)
 {
     private const string Operation = "ledger-entry";
 
@@ -23,7 +23,7 @@ public sealed class PostLedgerEntry(
     {
         var now = clock.GetUtcNow();
         var currency = billing.Value.Currency;
-        var errors = LedgerRules.Validate(request, ClinicDate(now));
+        var errors = LedgerRules.Validate(request, calendar.ClinicDate(now));
         errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
         var amount = request.Kind == LedgerEntryKind.Reversal ? default : Money.Parse(request.Amount, currency);
         if (!amount.Succeeded)
@@ -39,17 +39,11 @@ public sealed class PostLedgerEntry(
             return invalid;
         }
 
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Billing), $"patients/{patientId}/billing/entries", cancellationToken);
+        // Patients and caregivers with billing.write pay; only the billing office posts to the ledger.
+        var visit = await access.OpenForOfficeAsync(caller, patientId, $"patients/{patientId}/billing/entries", "Only the billing office posts ledger entries.", cancellationToken);
         if (!visit.Succeeded)
         {
             return visit.Failure;
-        }
-
-        if (!caller.IsInRole(AppRoles.Billing))
-        {
-            // Patients and caregivers with billing.write pay; only the billing office posts to the ledger.
-            await access.RecordAsync(visit.Value, AuditOutcome.Denied, cancellationToken);
-            return new Failure(FailureKind.Forbidden, "Only the billing office posts ledger entries.");
         }
 
         var outcome = await PostAsync(visit.Value, request, amount.Value, idempotencyKey, now, cancellationToken);
@@ -117,7 +111,4 @@ public sealed class PostLedgerEntry(
             ? new Failure(FailureKind.Conflict, $"Entry {reversed!.Sequence} was already reversed by entry {posted.Value.Entry.Sequence}.")
             : posted.Value.Entry;
     }
-
-    private DateOnly ClinicDate(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(clinic.Value.TimeZone)).DateTime);
 }

@@ -31,16 +31,10 @@ public sealed class RefundCardPayment(ILedger ledger, IPaymentProvider provider,
             return invalid;
         }
 
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Billing), $"patients/{patientId}/billing/refunds", cancellationToken);
+        var visit = await access.OpenForOfficeAsync(caller, patientId, $"patients/{patientId}/billing/refunds", "Only the billing office refunds payments.", cancellationToken);
         if (!visit.Succeeded)
         {
             return visit.Failure;
-        }
-
-        if (!caller.IsInRole(AppRoles.Billing))
-        {
-            await access.RecordAsync(visit.Value, AuditOutcome.Denied, cancellationToken);
-            return new Failure(FailureKind.Forbidden, "Only the billing office refunds payments.");
         }
 
         var outcome = await RefundAsync(visit.Value, sequence, amount.Value, idempotencyKey, cancellationToken);

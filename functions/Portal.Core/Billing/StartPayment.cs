@@ -33,16 +33,10 @@ public sealed class StartPayment(ILedger ledger, IPaymentProvider provider, Char
             return invalid;
         }
 
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Billing), $"patients/{patientId}/billing/payments", cancellationToken);
+        var visit = await access.OpenForPayerAsync(caller, patientId, $"patients/{patientId}/billing/payments", "Online payments are made by the patient or their caregiver.", cancellationToken);
         if (!visit.Succeeded)
         {
             return visit.Failure;
-        }
-
-        if (visit.Value.ActingAs is not ("self" or "proxy"))
-        {
-            await access.RecordAsync(visit.Value, AuditOutcome.Denied, cancellationToken);
-            return new Failure(FailureKind.Forbidden, "Online payments are made by the patient or their caregiver.");
         }
 
         var outcome = await StartAsync(patientId, amount.Value, Scoped(caller.Subject, patientId, idempotencyKey), null, cancellationToken);

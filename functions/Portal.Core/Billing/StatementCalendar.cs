@@ -36,6 +36,9 @@ public sealed class StatementCalendar(IOptions<BillingOptions> billing, IOptions
         return CloseOf(month) <= now ? month : month.AddMonths(-1);
     }
 
+    /// <summary>The clinic-local date at <paramref name="now"/>.</summary>
+    public DateOnly ClinicDate(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
     /// <summary>The first close strictly after <paramref name="now"/>.</summary>
     public DateTimeOffset NextCloseAfter(DateTimeOffset now) => CloseOf(CycleAt(now).AddMonths(1));
 }

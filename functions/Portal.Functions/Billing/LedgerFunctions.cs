@@ -59,8 +59,7 @@ public sealed class LedgerFunctions(PortalHttp http, GetBilling getBilling, List
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<NewLedgerEntry>(request, cancellationToken, async (caller, body) =>
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
-            return ApiResults.From(request, await postEntry.ExecuteAsync(caller, patientId, body, key is "" ? null : key, cancellationToken),
+            return ApiResults.From(request, await postEntry.ExecuteAsync(caller, patientId, body, PortalHttp.IdempotencyKeyOf(request), cancellationToken),
                 entry => ApiResults.Json(LedgerEntryView.From(entry), StatusCodes.Status201Created));
         });
 }

@@ -41,8 +41,7 @@ public sealed class PayLinkFunctions(PortalHttp http, PayWithLink payWithLink)
         CancellationToken cancellationToken) =>
         http.GuardedAsync(request, async () =>
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
-            return ApiResults.From(request, await payWithLink.CheckoutAsync(token, CallerClaims.ClientIp(request), key is "" ? null : key, cancellationToken),
+            return ApiResults.From(request, await payWithLink.CheckoutAsync(token, CallerClaims.ClientIp(request), PortalHttp.IdempotencyKeyOf(request), cancellationToken),
                 session => ApiResults.Json(CheckoutView.From(session), StatusCodes.Status201Created));
         });
 }

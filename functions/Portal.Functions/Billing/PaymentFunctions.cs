@@ -29,8 +29,7 @@ public sealed class PaymentFunctions(PortalHttp http, StartPayment startPayment,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<PaymentRequest>(request, cancellationToken, async (caller, body) =>
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
-            return ApiResults.From(request, await startPayment.ExecuteAsync(caller, patientId, body.Amount, key is "" ? null : key, cancellationToken),
+            return ApiResults.From(request, await startPayment.ExecuteAsync(caller, patientId, body.Amount, PortalHttp.IdempotencyKeyOf(request), cancellationToken),
                 session => ApiResults.Json(CheckoutView.From(session), StatusCodes.Status201Created));
         });
 
@@ -72,8 +71,7 @@ public sealed class PaymentFunctions(PortalHttp http, StartPayment startPayment,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<CardRefundRequest>(request, cancellationToken, async (caller, body) =>
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
-            return ApiResults.From(request, await refund.ExecuteAsync(caller, patientId, body, key is "" ? null : key, cancellationToken),
+            return ApiResults.From(request, await refund.ExecuteAsync(caller, patientId, body, PortalHttp.IdempotencyKeyOf(request), cancellationToken),
                 requested => ApiResults.Json(new RefundView(requested.PaymentSequence.ToString(CultureInfo.InvariantCulture), Amount.From(requested.Amount)), StatusCodes.Status202Accepted));
         });
 }

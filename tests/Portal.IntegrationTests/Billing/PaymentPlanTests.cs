@@ -43,7 +43,7 @@ public class PaymentPlanTests
         // Past the second due date with nothing more paid: the billing office sees it missed.
         var services = (await TestPortal.GetAsync()).Services;
         var late = new PaymentPlans(services.GetRequiredService<ILedger>(), services.GetRequiredService<ChartAccess>(), services.GetRequiredService<IOptions<BillingOptions>>(),
-            services.GetRequiredService<IOptions<ClinicOptions>>(), new Later(dueDates[1].AddDays(2)));
+            services.GetRequiredService<StatementCalendar>(), new Later(dueDates[1].AddDays(2)));
         var seen = await late.GetAsync(new Caller("billing-late", "Billing", new HashSet<string> { AppRoles.Billing }, false), patientId, default);
         Assert.Equal([InstalmentStatus.Paid, InstalmentStatus.Missed, InstalmentStatus.Upcoming], seen.Value!.Statuses);
         Assert.Equal(1, seen.Value.Missed);
