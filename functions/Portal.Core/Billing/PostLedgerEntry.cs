@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Access;
 using Portal.Core.Audit;
-using Portal.Core.Clinic;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 
