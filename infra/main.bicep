@@ -1,5 +1,5 @@
 // PortalServerless — everything `azd up` provisions, in one resource group.
-// Identity-based access throughout; the only secrets (payment key, lab shared key) live in
+// Identity-based access throughout; the only secrets (payment keys, pay-link key, lab shared key) live in
 // Key Vault and reach the app as Key Vault references. See docs/DEPLOY.md and docs/CONFIGURATION.md.
 targetScope = 'subscription'
 
@@ -86,6 +86,7 @@ var blobContainers = [
   'attachments'
   'lab-messages'
   'exports'
+  'statements'
   deploymentContainerName
 ]
 var storageQueues = [

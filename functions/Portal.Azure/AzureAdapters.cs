@@ -8,6 +8,7 @@ using Portal.Azure.Access;
 using Portal.Azure.Audit;
 using Portal.Azure.Fhir;
 using Portal.Azure.Files;
+using Portal.Azure.Billing;
 using Portal.Azure.Identity;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
@@ -55,6 +56,7 @@ public static class AzureAdapters
             .AddAccessAdapters()
             .AddAuditAdapters()
             .AddFileAdapters()
+            .AddBillingAdapters(configuration, environment)
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()

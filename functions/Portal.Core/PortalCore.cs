@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
+using Portal.Core.Billing;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
@@ -51,6 +52,7 @@ public static class PortalCore
         services.AddFhirApi();
         services.AddDocumentsAmendmentsExport();
         services.AddSchedulingCore();
+        services.AddBilling();
         return services;
     }
 }

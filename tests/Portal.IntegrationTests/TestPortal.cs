@@ -56,6 +56,9 @@ public sealed class TestPortal
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
 
+    /// <summary>The Stripe webhook signing secret in the test portal (the development payment provider signs with it too).</summary>
+    public const string StripeWebhookSecret = "whsec_test_portal_secret";
+
     /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
     public static async Task<LocalPortal> StartAsync(
         IReadOnlyList<Assembly>? functionAssemblies = null,
@@ -76,6 +79,7 @@ public sealed class TestPortal
             ["AzureAd:TenantId"] = TenantId,
             ["Clinic:Phone"] = ClinicPhone,
             ["Scheduling:VideoLinkTemplate"] = "https://video.portal.test/visit/{appointmentId}",
+            ["Payments:WebhookSecret"] = StripeWebhookSecret,
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.LocalHost.Storage;
 using Xunit.Abstractions;
 
@@ -48,6 +49,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
 
             var response = await api.SendAsync(request);
             var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound
+                : endpoint.Contains("403") && endpoint.Contains("billing (clinician") ? HttpStatusCode.Forbidden
                 : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed
                 : endpoint.Contains("403") ? HttpStatusCode.Forbidden
                 : endpoint.Contains("409") ? HttpStatusCode.Conflict
@@ -55,6 +57,17 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             Assert.True(expectedStatus == 0 ? response.IsSuccessStatusCode : response.StatusCode == expectedStatus, $"{endpoint}: {response.StatusCode}");
             rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
             return response;
+        }
+
+        async Task MeasureWebhook(string endpoint, int expected, string body, string signature)
+        {
+            var callId = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/billing/webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add(StorageRequestCounter.Header, callId);
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+            using var response = await api.SendAsync(request);
+            Assert.True(endpoint.Contains("400") ? response.StatusCode == HttpStatusCode.BadRequest : response.IsSuccessStatusCode, $"{endpoint}: {response.StatusCode}");
+            rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
         }
 
         await Measure("GET /api/health", 1, HttpMethod.Get, "api/health", null);
@@ -228,6 +241,49 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
         await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 10, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
+        var billing = await api.TokenAsync(Api.PortalApi.UniqueSubject("billing"), ["Billing"]);
+        var bill = $"api/patients/{patientId}/billing";
+        await Measure("POST /api/patients/{id}/billing/entries (first: the balance opens)", 5, HttpMethod.Post, $"{bill}/entries", billing, JsonSerializer.Serialize(Billing.BillingCalls.Charge("200.00")));
+        await Measure("POST /api/patients/{id}/billing/entries", 3, HttpMethod.Post, $"{bill}/entries", billing, """{"kind":"insurancePayment","amount":"50.00","reason":"ERA"}""");
+        await Measure("GET /api/patients/{id}/billing (patient)", 4, HttpMethod.Get, bill, patient);
+        await Measure("GET /api/patients/{id}/billing (clinician, 403)", 2, HttpMethod.Get, bill, clinician);
+        await Measure("GET /api/patients/{id}/billing/activity", 3, HttpMethod.Get, $"{bill}/activity", patient);
+        var checkout = await Measure("POST /api/patients/{id}/billing/payments (development provider)", 5, HttpMethod.Post, $"{bill}/payments", patient, """{"amount":"20.00"}""");
+        var checkoutUrl = (await Api.PortalApi.ReadJsonAsync(checkout))["checkoutUrl"]!.GetValue<string>().TrimStart('/');
+        await Measure("POST /api/dev/payments/{sessionId}/complete", 1, HttpMethod.Post, checkoutUrl, null);
+        var paymentIntent = $"pi_count_{Guid.NewGuid():N}";
+        var paid = Billing.StripeWebhookEvents.CheckoutCompleted($"evt_{paymentIntent}", patientId, paymentIntent, 1000);
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (payment)", 3, paid, Billing.StripeWebhookEvents.Sign(paid));
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (duplicate)", 6, paid, Billing.StripeWebhookEvents.Sign(paid));
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (bad signature, 400)", 0, paid, "t=1,v1=00");
+        var refunded = Billing.StripeWebhookEvents.ChargeRefunded($"evt_r_{paymentIntent}", paymentIntent, 1000, 400);
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (charge.refunded)", 5, refunded, Billing.StripeWebhookEvents.Sign(refunded));
+        var activity = await Api.PortalApi.ReadJsonAsync(await api.GetAsync($"{bill}/activity", patient));
+        var cardEntry = activity["items"]!.AsArray().Last(e => e!["kind"]!.GetValue<string>() == "patientPayment")!["entryId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/billing/refunds (development provider)", 5, HttpMethod.Post, $"{bill}/refunds", billing,
+            JsonSerializer.Serialize(new { entryId = cardEntry, amount = "1.00", reason = "Count" }));
+        Assert.Equal(1, await Billing.StatementRun.CloseAsync(Billing.StatementRun.NextMonth, patientId));
+        var statementId = Billing.StatementRun.NextMonth.ToString("yyyy-MM");
+        await Measure("GET /api/patients/{id}/billing/statements", 3, HttpMethod.Get, $"{bill}/statements", patient);
+        await Measure("GET /api/patients/{id}/billing/statements/{statementId}", 4, HttpMethod.Get, $"{bill}/statements/{statementId}", patient);
+        await Measure("GET /api/patients/{id}/billing/statements/{statementId}/pdf", 4, HttpMethod.Get, $"{bill}/statements/{statementId}/pdf", patient);
+        await Measure("POST /api/patients/{id}/billing/plan", 4, HttpMethod.Post, $"{bill}/plan", patient, """{"instalments":2}""");
+        await Measure("GET /api/patients/{id}/billing/plan", 3, HttpMethod.Get, $"{bill}/plan", patient);
+        var claimBody = """{"visitId":"visit-1","serviceDate":"2026-01-05","payer":"Aetna","status":"submitted","submitted":"100.00"}""";
+        var savedClaim = await Measure("PUT /api/patients/{id}/billing/claims/{claimId} (new)", 4, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody);
+        await Measure("PUT /api/patients/{id}/billing/claims/{claimId}", 3, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody, savedClaim.Headers.ETag!.ToString());
+        await Measure("GET /api/patients/{id}/billing/claims", 3, HttpMethod.Get, $"{bill}/claims", patient);
+        await Measure("POST /api/billing/claims/import (one claim)", 3, HttpMethod.Post, "api/billing/claims/import", billing,
+            $$"""[{"patientId":"{{patientId}}","claimId":"CLM-2","claim":{{claimBody}}}]""");
+        await Measure("GET /api/billing/estimates", 0, HttpMethod.Get, "api/billing/estimates", patient);
+        await Measure("GET /api/patients/{id}/billing (after a statement)", 4, HttpMethod.Get, bill, patient);
+        var services = portal.Services;
+        var statement = (await services.GetRequiredService<Portal.Core.Billing.IStatements>().FindAsync(patientId, statementId, default))!;
+        var link = (await services.GetRequiredService<Portal.Core.Billing.IPayLinks>().FindAsync(statement.PayLinkId!, default))!;
+        var payToken = services.GetRequiredService<Portal.Core.Billing.PayLinkTokens>().TokenOf(link);
+        await Measure("GET /api/pay/{token}", 5, HttpMethod.Get, $"api/pay/{payToken}", null);
+        await Measure("POST /api/pay/{token}/checkout (development provider)", 8, HttpMethod.Post, $"api/pay/{payToken}/checkout", null);
+        await Measure("GET /api/pay/{token} (wrong token, 404)", 3, HttpMethod.Get, $"api/pay/{new string('x', 54)}", null);
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
