@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Portal.Azure.Access;
 using Portal.Azure.Audit;
 using Portal.Azure.Identity;
+using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
@@ -53,6 +54,7 @@ public static class AzureAdapters
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()
+            .AddLabsAdapters(configuration)
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
+using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
@@ -44,6 +45,7 @@ public static class PortalCore
         services.AddSingleton<AssignThread>();
         services.AddSingleton<CloseThread>();
         services.AddSingleton<ListInbox>();
+        services.AddLabs();
         return services;
     }
 }

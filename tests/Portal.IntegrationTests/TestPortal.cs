@@ -48,6 +48,12 @@ public sealed class TestPortal
     /// <summary>The front end the test portal allows by CORS.</summary>
     public const string FrontEndOrigin = "https://portal-frontend.test";
 
+    /// <summary>The sending facility (MSH-4 universal id) of the test portal's configured lab.</summary>
+    public const string LabFacility = "05D0000001";
+
+    /// <summary>The assigning authority of the clinic's MRNs in the configured lab's PID-3.</summary>
+    public const string LabMrnAuthority = "CLINIC-MRN";
+
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
 
@@ -68,6 +74,9 @@ public sealed class TestPortal
             ["Cors:AllowedOrigins"] = FrontEndOrigin,
             ["Communication:EventsSecret"] = EventsSecret,
             ["Clinic:PortalUrl"] = FrontEndOrigin,
+            ["Labs:Senders:test-lab:Facility"] = LabFacility,
+            ["Labs:Senders:test-lab:MrnAuthority"] = LabMrnAuthority,
+            ["Labs:Senders:test-lab:TimeZone"] = "America/Denver",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

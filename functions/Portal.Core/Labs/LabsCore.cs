@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Labs.Ingestion;
+using Portal.Core.Labs.Results;
+
+namespace Portal.Core.Labs;
+
+/// <summary>Registers the Labs feature's use cases (called once from <see cref="PortalCore"/>).</summary>
+public static class LabsCore
+{
+    /// <summary>Ingestion, the unmatched work queue, release rules and the results reads.</summary>
+    public static IServiceCollection AddLabs(this IServiceCollection services)
+    {
+        services.AddOptions<LabsOptions>();
+        services.AddSingleton<LabSenders>();
+        services.AddSingleton<LabMessageReader>();
+        services.AddSingleton<PatientMatcher>();
+        services.AddSingleton<LabChartWriter>();
+        services.AddSingleton<IngestLabMessage>();
+        services.AddSingleton<ReceiveQueuedLabMessage>();
+        services.AddSingleton<UnmatchedQueue>();
+        services.AddSingleton<ListUnmatchedResults>();
+        services.AddSingleton<ResolveUnmatchedResult>();
+        return services;
+    }
+}
