@@ -20,6 +20,13 @@ public static class LabsCore
         services.AddSingleton<UnmatchedQueue>();
         services.AddSingleton<ListUnmatchedResults>();
         services.AddSingleton<ResolveUnmatchedResult>();
+        services.AddSingleton<ResultsAccess>();
+        services.AddSingleton<ListResults>();
+        services.AddSingleton<ReadResult>();
+        services.AddSingleton<ResultTrends>();
+        services.AddSingleton<ResultReleases>();
+        services.AddSingleton<ResultHoldChoices>();
+        services.AddSingleton<ReleaseDueResults>();
         return services;
     }
 }
