@@ -63,7 +63,7 @@ public sealed class FhirLabReportReader
         {
             resource = _deserializer.DeserializeResource(json);
         }
-        catch (DeserializationFailedException ex) when (ex.PartialResult is Resource partial && ex.Exceptions.All(CodedExceptionFilters.FilterNoOverflowIssues.Invoke))
+        catch (DeserializationFailedException ex) when (ex.PartialResult is (Bundle or DiagnosticReport) and Resource partial && ex.Exceptions.All(CodedExceptionFilters.FilterNoOverflowIssues.Invoke))
         {
             // Labs send imperfect FHIR: a defect that loses no data (a narrative without its div, a missing required
             // element elsewhere) is read with a warning; unknown elements and wrong types still refuse the message.
