@@ -77,6 +77,10 @@ public sealed class TestPortal
             ["Labs:Senders:test-lab:Facility"] = LabFacility,
             ["Labs:Senders:test-lab:MrnAuthority"] = LabMrnAuthority,
             ["Labs:Senders:test-lab:TimeZone"] = "America/Denver",
+
+            // The demo seed's lab (functions/Portal.LocalHost/appsettings.Development.json), so the seed runs as locally.
+            ["Labs:Senders:acme:Facility"] = "05D2223334",
+            ["Labs:Senders:acme:MrnAuthority"] = "RFC",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -6,19 +6,23 @@ using Microsoft.Extensions.Configuration;
 namespace Portal.Azure.Labs;
 
 /// <summary>
-/// The optional Service Bus connection <c>LabServiceBus</c>, named the Functions way: a connection string in
-/// <c>LabServiceBus</c>, or <c>LabServiceBus__fullyQualifiedNamespace</c> (+ <c>__credential=managedidentity</c> and
-/// <c>__clientId</c>) for identity-based access. Unset: no receiver, and the drain timer does nothing.
+/// The optional Service Bus connection <c>ServiceBus</c>, named the Functions way: a connection string in
+/// <c>ServiceBus</c>, or <c>ServiceBus__fullyQualifiedNamespace</c> (+ <c>__credential=managedidentity</c> and
+/// <c>__clientId</c>) for identity-based access; the queue is <c>ServiceBus__labResultsQueue</c> (default
+/// <c>lab-results</c>). Unset (infra's <c>enableServiceBus</c> is off by default): no receiver, and the drain does nothing.
 /// </summary>
 internal static class LabServiceBus
 {
-    public const string ConnectionName = "LabServiceBus";
+    public const string ConnectionName = "ServiceBus";
 
-    public const string QueueName = "lab-results";
+    public const string DefaultQueueName = "lab-results";
+
+    public static string QueueName(IConfiguration configuration) =>
+        configuration[$"{ConnectionName}:labResultsQueue"] is { Length: > 0 } name ? name : DefaultQueueName;
 
     public static ServiceBusClient? CreateClient(IConfiguration configuration)
     {
-        var connectionString = configuration[ConnectionName] ?? configuration[$"ConnectionStrings:{ConnectionName}"];
+        var connectionString = configuration[ConnectionName];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new ServiceBusClient(connectionString);

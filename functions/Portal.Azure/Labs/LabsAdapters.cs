@@ -27,7 +27,7 @@ internal static class LabsAdapters
         var client = LabServiceBus.CreateClient(configuration);
         services.AddSingleton(provider => new ServiceBusLabDrain(
             provider.GetRequiredService<IngestLabMessage>(),
-            client?.CreateReceiver(LabServiceBus.QueueName, new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock }),
+            client?.CreateReceiver(LabServiceBus.QueueName(configuration), new ServiceBusReceiverOptions { ReceiveMode = ServiceBusReceiveMode.PeekLock }),
             provider.GetRequiredService<ILogger<ServiceBusLabDrain>>()));
         return services;
     }

@@ -54,6 +54,8 @@ internal static class DemoSeed
         }
 
         await DemoThreads.SeedAsync(services, created, cancellationToken);
+        await DemoLabs.SeedAsync(services, patientIds, cancellationToken);
+        report.AppendLine("Lab results: Ana (CBC, lipids, HbA1c over a year), Benjamin (lipids, HbA1c, eGFR), Chloe's biopsy held by her choice; one unmatched message for Clinician/Admin at GET /api/labs/unmatched");
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
         foreach (var person in DemoPeople.Staff)
@@ -105,5 +107,5 @@ internal static class DemoSeed
         return linked.Succeeded ? patientId : throw new InvalidOperationException($"Demo patient {patient.Subject} could not be activated: {linked.Failure.Detail}");
     }
 
-    private static Caller Caller(DemoPeople.Person person, bool mfa) => new(person.Subject, person.Name, person.Roles.ToHashSet(), mfa);
+    internal static Caller Caller(DemoPeople.Person person, bool mfa) => new(person.Subject, person.Name, person.Roles.ToHashSet(), mfa);
 }
