@@ -74,11 +74,21 @@ public sealed partial class IngestLabMessage(
 
         // A retry after a partial failure follows the decisions already pinned.
         var record = earlier ?? proposed;
-        await messages.ArchiveAsync(record.ArchivePath, delivery.Content, format, cancellationToken);
+
+        // The archive upload depends on nothing the charts write: it runs beside them, and the ledger is completed
+        // only once both are done (a failure of either leaves it incomplete, so a retry does both again).
+        var archiving = messages.ArchiveAsync(record.ArchivePath, delivery.Content, format, cancellationToken);
         var warnings = new List<string>(report.Warnings);
-        foreach (var assignment in record.Assignments.Where(a => a.Group < groups.Count))
+        try
         {
-            await StoreGroupAsync(delivery, record, groups[assignment.Group], assignment, warnings, cancellationToken);
+            foreach (var assignment in record.Assignments.Where(a => a.Group < groups.Count))
+            {
+                await StoreGroupAsync(delivery, record, groups[assignment.Group], assignment, warnings, cancellationToken);
+            }
+        }
+        finally
+        {
+            await archiving;
         }
 
         var completed = record with { Completed = true, Warnings = [.. warnings.Distinct()] };
