@@ -10,6 +10,7 @@ using Portal.Azure.Fhir;
 using Portal.Azure.Files;
 using Portal.Azure.Billing;
 using Portal.Azure.Identity;
+using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
@@ -60,6 +61,7 @@ public static class AzureAdapters
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()
+            .AddLabsAdapters(configuration)
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Billing;
+using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
@@ -53,6 +54,7 @@ public static class PortalCore
         services.AddDocumentsAmendmentsExport();
         services.AddSchedulingCore();
         services.AddBilling();
+        services.AddLabs();
         return services;
     }
 }

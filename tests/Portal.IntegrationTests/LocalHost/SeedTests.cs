@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
+using Portal.IntegrationTests.Labs;
 using Portal.IntegrationTests.Api;
 using Portal.IntegrationTests.Messaging;
 using Portal.IntegrationTests.LocalHost.TestFunctions;
@@ -18,7 +20,7 @@ public sealed class SeedTests
     }
 
     [Fact]
-    public async Task The_demo_patients_access_log_shows_who_really_wrote_the_profile_the_activation_the_conversation_the_booking_and_the_bill()
+    public async Task The_demo_patients_access_log_shows_who_really_wrote_the_profile_the_activation_the_conversation_the_booking_the_bill_and_the_results()
     {
         var portal = await TestPortal.GetAsync();
         await DemoSeed.SeedAsync(portal.Services, default);
@@ -35,6 +37,7 @@ public sealed class SeedTests
             .ToList();
         Assert.Equal(
             [
+                .. Enumerable.Repeat(("results.write", "lab-acme", "Acme Reference Lab", "Lab.Push"), 7),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
@@ -141,5 +144,29 @@ public sealed class SeedTests
 
         var chloe = await BillOf("patient-chloe");
         Assert.Equal([6334L, 6333L, 6333L], chloe.Bill["plan"]!["instalments"]!.AsArray().Select(i => Billing.BillingCalls.Minor(i!["amount"])));
+    }
+
+    // In this class: seeding the shared portal from two classes at once would race on the demo patients.
+    [Fact]
+    public async Task The_demo_has_results_with_a_trend_a_held_biopsy_and_one_unmatched_message_and_reseeding_changes_nothing()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var links = portal.Services.GetRequiredService<IPatientLinks>();
+        var ana = (await links.ListAsync("patient-ana", default)).Single(l => l.Kind == LinkKind.Self).PatientId;
+        var chloe = (await links.ListAsync("patient-chloe", default)).Single(l => l.Kind == LinkKind.Self).PatientId;
+
+        var anas = await Stored.ResultsAsync(portal, ana);
+        Assert.Equal(7, anas.Count);
+        Assert.All(anas, r => Assert.Equal("released", r["release"]!.GetValue<string>()));
+        Assert.Equal(5, anas.Count(r => r["testCode"]!.GetValue<string>() == "4548-4"));
+
+        var api = await PortalApi.CreateAsync();
+        var drChen = await api.TokenAsync("dr-chen", ["Clinician"], name: "Dr. Mei Chen, MD");
+        using var chloesList = await api.GetAsync($"api/patients/{chloe}/results", drChen);
+        var biopsy = (await PortalApi.ReadJsonAsync(chloesList))["items"]!.AsArray().Single()!;
+        Assert.Equal(("Pathology report", "heldByPatientChoice"), (biopsy["testName"]!.GetValue<string>(), biopsy["release"]!.GetValue<string>()));
+        Assert.Equal("Gomez", (await LabIngestionTests.UnmatchedAsync(api, drChen, "Gomez"))["patient"]!["familyName"]!.GetValue<string>());
     }
 }

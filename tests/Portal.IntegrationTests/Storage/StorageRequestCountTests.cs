@@ -22,7 +22,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
         var rows = new List<(string Endpoint, int Expected, int Actual)>();
 
-        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null)
+        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null, string contentType = "application/json")
         {
             var callId = Guid.NewGuid().ToString("N");
             using var request = new HttpRequestMessage(method, path);
@@ -34,7 +34,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
 
             if (body is not null)
             {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(body, Encoding.UTF8, contentType);
             }
 
             if (ifMatch is not null)
@@ -284,6 +284,39 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/pay/{token}", 5, HttpMethod.Get, $"api/pay/{payToken}", null);
         await Measure("POST /api/pay/{token}/checkout (development provider)", 8, HttpMethod.Post, $"api/pay/{payToken}/checkout", null);
         await Measure("GET /api/pay/{token} (wrong token, 404)", 3, HttpMethod.Get, $"api/pay/{new string('x', 54)}", null);
+        // Lab results: one HL7 message for this patient (matched), its redelivery, one for nobody (unmatched).
+        var labToken = await api.TokenAsync(Api.PortalApi.UniqueSubject("lab"), ["Lab.Push"]);
+        var labAdmin = await api.TokenAsync(Api.PortalApi.UniqueSubject("admin"), ["Admin"]);
+        var labPatient = new Labs.LabMessages.Patient(mrn, family, "Count", DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture));
+        var oru = Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (labPatient, [Labs.LabMessages.HbA1c("CNT-" + Guid.NewGuid().ToString("N")[..8], "6.1", "H")]));
+        const string hl7 = "x-application/hl7-v2+er7";
+        await Measure("POST /api/labs/results (HL7, 1 patient matched, released)", 9, HttpMethod.Post, "api/labs/results", labToken, oru, contentType: hl7);
+        await Measure("POST /api/labs/results (redelivery)", 3, HttpMethod.Post, "api/labs/results", labToken, oru, contentType: hl7);
+        var nobody = labPatient with { Mrn = $"N-{Guid.NewGuid():N}"[..20], Family = "Nobody" + Api.PortalApi.UniqueLetters() };
+        await Measure("POST /api/labs/results (HL7, unmatched)", 5, HttpMethod.Post, "api/labs/results", labToken,
+            Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (nobody, [Labs.LabMessages.HbA1c("CNT-" + Guid.NewGuid().ToString("N")[..8], "5.0")])), contentType: hl7);
+        var unmatched = await Labs.LabIngestionTests.UnmatchedAsync(api, clinician, nobody.Family);
+        await Measure("GET /api/labs/unmatched", 2, HttpMethod.Get, "api/labs/unmatched?pageSize=5", clinician);
+        await Measure("POST /api/labs/unmatched/{unmatchedId}/reject", 4, HttpMethod.Post, $"api/labs/unmatched/{unmatched["unmatchedId"]}/reject", labAdmin, """{"reason":"Not our patient."}""");
+        var labResults = $"api/patients/{patientId}/results";
+        var listed = await Measure("GET /api/patients/{id}/results (patient)", 3, HttpMethod.Get, labResults, patient);
+        var resultId = (await Api.PortalApi.ReadJsonAsync(listed))["items"]![0]!["resultId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/results (clinician)", 2, HttpMethod.Get, labResults, clinician);
+        await Measure("GET /api/patients/{id}/results/{resultId} (patient, first read marks reviewed)", 6, HttpMethod.Get, $"{labResults}/{resultId}", patient);
+        await Measure("GET /api/patients/{id}/results/{resultId} (clinician)", 4, HttpMethod.Get, $"{labResults}/{resultId}", clinician);
+        await Measure("GET /api/patients/{id}/results/trends", 5, HttpMethod.Get, $"{labResults}/trends?code=4548-4", patient);
+        await Measure("GET /api/patients/{id}/results/trends.svg", 5, HttpMethod.Get, $"{labResults}/trends.svg?code=4548-4", patient);
+        var choices = await Measure("GET /api/patients/{id}/results/hold-preferences", 3, HttpMethod.Get, $"{labResults}/hold-preferences", patient);
+        await Measure("PUT /api/patients/{id}/results/hold-preferences", 4, HttpMethod.Put, $"{labResults}/hold-preferences", patient,
+            """{"holds":[{"category":"pathology","days":7}]}""", choices.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/results/{resultId}/hold", 4, HttpMethod.Post, $"{labResults}/{resultId}/hold", clinician,
+            JsonSerializer.Serialize(new { reason = "Discuss first.", until = DateTimeOffset.UtcNow.AddDays(2) }));
+        await Measure("POST /api/patients/{id}/results/{resultId}/release", 5, HttpMethod.Post, $"{labResults}/{resultId}/release", clinician, """{"comment":"Fine."}""");
+        await Measure("POST /api/labs/results (HL7, unmatched, to match)", 5, HttpMethod.Post, "api/labs/results", labToken,
+            Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (labPatient with { BirthDate = labPatient.BirthDate.AddDays(1) }, [Labs.LabMessages.Lipids("CNT-" + Guid.NewGuid().ToString("N")[..8])])), contentType: hl7);
+        var toMatch = await Labs.LabIngestionTests.UnmatchedAsync(api, clinician, family);
+        await Measure("POST /api/labs/unmatched/{unmatchedId}/match", 12, HttpMethod.Post, $"api/labs/unmatched/{toMatch["unmatchedId"]}/match", clinician,
+            JsonSerializer.Serialize(new { patientId }));
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
