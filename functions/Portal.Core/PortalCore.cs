@@ -34,16 +34,7 @@ public static class PortalCore
         services.AddSingleton<ChangeNotificationPreferences>();
         services.AddSingleton<ReceiveText>();
         services.AddSingleton<ReceiveCommunicationEvents>();
-        services.AddSingleton<MessagePools>();
-        services.AddSingleton<ThreadAccess>();
-        services.AddSingleton<ThreadWrites>();
-        services.AddSingleton<StartThread>();
-        services.AddSingleton<ListThreads>();
-        services.AddSingleton<ReadThread>();
-        services.AddSingleton<ReplyToThread>();
-        services.AddSingleton<AssignThread>();
-        services.AddSingleton<CloseThread>();
-        services.AddSingleton<ListInbox>();
+        services.AddMessagingCore();
         return services;
     }
 }

@@ -47,20 +47,21 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         return messages;
     }
 
-    public async Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, CancellationToken cancellationToken)
+    public async Task StartAsync(
+        MessageThread thread, IReadOnlyList<ThreadMessage> messages, IReadOnlyList<Versioned<Attachment>> attachments, CancellationToken cancellationToken)
     {
         await SyncInboxAsync(thread, cancellationToken);
-        await TableErrors.ConditionallyAsync(
-            () => tables.Charts.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
-                    .. messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread.PatientId, m))),
-                ],
-                cancellationToken),
-            "The thread");
+        await CommitAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
+                .. messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread.PatientId, m))),
+                .. messages.SelectMany(m => AttachmentRows.SendWith(m, attachments)),
+            ],
+            cancellationToken);
     }
 
-    public async Task SaveAsync(MessageThread thread, string eTag, ThreadMessage? message, Notice? notice, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        MessageThread thread, string eTag, ThreadMessage? message, IReadOnlyList<Versioned<Attachment>> attachments, Notice? notice, CancellationToken cancellationToken)
     {
         // Index first (the notice's pending row, the pool's inbox), then the chart in one transaction.
         if (notice is not null)
@@ -73,6 +74,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         if (message is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, ToEntity(thread.PatientId, message)));
+            actions.AddRange(AttachmentRows.SendWith(message, attachments));
         }
 
         if (notice is not null)
@@ -80,7 +82,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
             actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
         }
 
-        await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The thread");
+        await CommitAsync(actions, cancellationToken);
     }
 
     public Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken) =>
@@ -121,6 +123,19 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         if (actions.Count > 0)
         {
             await tables.Lookups.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
+    /// <summary>One chart transaction; any lost race (a thread or upload changed, created or taken meanwhile) is a conflict.</summary>
+    private async Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Charts.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            throw new ConcurrencyConflictException("The thread, or an upload it sends, was changed concurrently.");
         }
     }
 

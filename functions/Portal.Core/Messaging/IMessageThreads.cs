@@ -19,17 +19,20 @@ public interface IMessageThreads
     Task<IReadOnlyList<ThreadMessage>> MessagesAsync(string patientId, string threadId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a new thread and its first messages: the inbox row first, then the chart in one transaction.
-    /// Idempotent for the same thread: the index row is upserted, and a thread already in the chart is a
-    /// <see cref="ConcurrencyConflictException"/>.
+    /// Writes a new thread and its first messages: the inbox row first, then the chart in one transaction, which also
+    /// takes the <paramref name="attachments"/> the messages list (each upload ETag-guarded, turned into a sent
+    /// attachment). Idempotent for the same thread: the index row is upserted, and a thread already in the chart (or
+    /// an upload taken meanwhile) is a <see cref="ConcurrencyConflictException"/>.
     /// </summary>
-    Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, CancellationToken cancellationToken);
+    Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, IReadOnlyList<Versioned<Attachment>> attachments, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a changed thread (ETag-guarded), its new message and the notice it causes: the notice's pending row and
-    /// the inbox rows first, then one chart transaction. A stale ETag is a <see cref="ConcurrencyConflictException"/>.
+    /// Writes a changed thread (ETag-guarded), its new message with the uploads it takes, and the notice it causes: the
+    /// notice's pending row and the inbox rows first, then one chart transaction. A stale ETag (the thread's or an
+    /// upload's) is a <see cref="ConcurrencyConflictException"/>.
     /// </summary>
-    Task SaveAsync(MessageThread thread, string eTag, ThreadMessage? message, Notice? notice, CancellationToken cancellationToken);
+    Task SaveAsync(
+        MessageThread thread, string eTag, ThreadMessage? message, IReadOnlyList<Versioned<Attachment>> attachments, Notice? notice, CancellationToken cancellationToken);
 
     /// <summary>Stores read markers only (ETag-guarded; the inbox does not change).</summary>
     Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken);

@@ -21,7 +21,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
         var rows = new List<(string Endpoint, int Expected, int Actual)>();
 
-        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null)
+        async Task<HttpResponseMessage> Measure(
+            string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null,
+            (byte[] Content, string Type)? file = null)
         {
             var callId = Guid.NewGuid().ToString("N");
             using var request = new HttpRequestMessage(method, path);
@@ -34,6 +36,12 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             if (body is not null)
             {
                 request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            }
+
+            if (file is { } upload)
+            {
+                request.Content = new ByteArrayContent(upload.Content);
+                request.Content.Headers.ContentType = new(upload.Type);
             }
 
             if (ifMatch is not null)
@@ -99,6 +107,12 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
         await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
         await Measure("POST /api/patients/{id}/threads/{threadId}/close", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        var uploaded = await Measure("POST /api/patients/{id}/attachments", 6, HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName=scan.pdf", patient,
+            file: (Messaging.AttachmentTests.Pdf, "application/pdf"));
+        var attachmentId = (await Api.PortalApi.ReadJsonAsync(uploaded))["attachmentId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
+            $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
+        await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
