@@ -47,6 +47,16 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         return messages;
     }
 
+    public async Task<ThreadMessage?> FindMessageAsync(string patientId, string threadId, string messageId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Encode(patientId), MessagePrefix(threadId) + TableKeys.Encode(messageId), ["Data"], cancellationToken);
+        return response.HasValue ? Read<ThreadMessage>(response.Value!) : null;
+    }
+
+    public Task<Portal.Core.Common.Page<ThreadMessage>> MessagePageAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PagedQueries.ReadAsync(tables.Charts, Range(patientId, "msg|"), pageSize, continuationToken, $"messages\n{patientId}", Read<ThreadMessage>, cancellationToken);
+
     public async Task StartAsync(
         MessageThread thread, IReadOnlyList<ThreadMessage> messages, IReadOnlyList<Versioned<Attachment>> attachments, CancellationToken cancellationToken)
     {

@@ -18,6 +18,15 @@ public interface IMessageThreads
     /// <summary>The thread's messages, oldest first. One range query.</summary>
     Task<IReadOnlyList<ThreadMessage>> MessagesAsync(string patientId, string threadId, CancellationToken cancellationToken);
 
+    /// <summary>One message, or null. One point read.</summary>
+    Task<ThreadMessage?> FindMessageAsync(string patientId, string threadId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of all the patient's messages, thread by thread, oldest first within each (a token from another list is
+    /// an <see cref="InvalidContinuationTokenException"/>). One range query.
+    /// </summary>
+    Task<Page<ThreadMessage>> MessagePageAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes a new thread and its first messages: the inbox row first, then the chart in one transaction, which also
     /// takes the <paramref name="attachments"/> the messages list (each upload ETag-guarded, turned into a sent

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Messaging.Fhir;
 
 namespace Portal.Core.Messaging;
 
@@ -20,5 +21,7 @@ public static class MessagingCore
         .AddSingleton<ListInbox>()
         .AddSingleton<UploadAttachment>()
         .AddSingleton<DownloadAttachment>()
-        .AddSingleton<ExpireAttachments>();
+        .AddSingleton<ExpireAttachments>()
+        .AddSingleton<SearchCommunications>()
+        .AddSingleton<ReadCommunication>();
 }

@@ -113,6 +113,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
             $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
         await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
+        var bundle = await Measure("GET /api/patients/{id}/fhir/Communication", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication", patient);
+        var communicationId = System.Text.Json.Nodes.JsonNode.Parse(await bundle.Content.ReadAsStringAsync())!["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/fhir/Communication/{communicationId}", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication/{communicationId}", patient);
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
