@@ -34,6 +34,7 @@ public static class PortalCore
         services.AddSingleton<ChangeNotificationPreferences>();
         services.AddSingleton<ReceiveText>();
         services.AddSingleton<ReceiveCommunicationEvents>();
+        services.AddSingleton<ForgetProcessedEvents>();
         services.AddMessagingCore();
         return services;
     }

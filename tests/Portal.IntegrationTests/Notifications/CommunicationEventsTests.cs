@@ -14,7 +14,7 @@ public sealed class CommunicationEventsTests
 
     private static string UniqueNumber() => $"+1312{Random.Shared.Next(0, 10_000_000):D7}";
 
-    internal static string SmsReceived(string eventId, string from, string message, DateTimeOffset at) => JsonSerializer.Serialize(new[]
+    internal static string SmsReceived(string eventId, string from, string message, DateTimeOffset at, DateTimeOffset? eventTime = null) => JsonSerializer.Serialize(new[]
     {
         new
         {
@@ -23,7 +23,7 @@ public sealed class CommunicationEventsTests
             subject = "/phonenumber/18005550100",
             eventType = "Microsoft.Communication.SMSReceived",
             data = new { messageId = $"Incoming_{eventId}", from = from.TrimStart('+'), to = "+18005550100", message, receivedTimestamp = at, segmentCount = 1 },
-            eventTime = at,
+            eventTime = eventTime ?? at,
             dataVersion = "1.0",
             metadataVersion = "1",
         },
@@ -73,7 +73,7 @@ public sealed class CommunicationEventsTests
         Assert.False(await optOuts.IsOptedOutAsync(number, default));
 
         // The STOP delivered again (Event Grid retries): one effect, still 200.
-        using var again = await PostAsync(api, Path, SmsReceived(stopId, number, "Stop", at.AddSeconds(10)));
+        using var again = await PostAsync(api, Path, SmsReceived(stopId, number, "Stop", at.AddSeconds(10), eventTime: at));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(1, (await PortalApi.ReadJsonAsync(again))["duplicates"]!.GetValue<int>());
         Assert.False(await optOuts.IsOptedOutAsync(number, default));
