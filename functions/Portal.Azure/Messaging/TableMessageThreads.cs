@@ -13,10 +13,12 @@ namespace Portal.Azure.Messaging;
 /// <summary>
 /// Conversations in the patient's <c>Charts</c> partition: <c>thread|{threadId}</c> (the thread with its read
 /// markers, ETag-guarded) and <c>msg|{threadId}|{messageId}</c> (inserts only, oldest first); plus each pool's
-/// inbox index (<see cref="InboxRows"/>), written before the chart and rewritten from the thread on every write.
+/// inbox index (<see cref="TableInbox"/>), written before the chart and rewritten from the thread on every write.
 /// </summary>
-internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
+internal sealed class TableMessageThreads(PortalTables tables, TimeProvider clock) : IMessageThreads
 {
+    private readonly TableInbox inbox = new(tables);
+
     private const string ThreadPrefix = "thread|";
 
     public async Task<Versioned<MessageThread>?> FindAsync(string patientId, string threadId, CancellationToken cancellationToken)
@@ -60,7 +62,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
     public async Task StartAsync(
         MessageThread thread, IReadOnlyList<ThreadMessage> messages, IReadOnlyList<Versioned<Attachment>> attachments, CancellationToken cancellationToken)
     {
-        await SyncInboxAsync(thread, cancellationToken);
+        var check = await inbox.WriteAsync(thread, clock.GetUtcNow() + InboxCheck.Grace, cancellationToken);
         await CommitAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
@@ -68,6 +70,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
                 .. messages.SelectMany(m => AttachmentRows.SendWith(m, attachments)),
             ],
             cancellationToken);
+        await inbox.ConfirmAsync(check, cancellationToken);
     }
 
     public async Task SaveAsync(
@@ -79,7 +82,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
             await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
         }
 
-        await SyncInboxAsync(thread, cancellationToken);
+        var check = await inbox.WriteAsync(thread, clock.GetUtcNow() + InboxCheck.Grace, cancellationToken);
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, ToEntity(thread), new ETag(eTag))];
         if (message is not null)
         {
@@ -93,6 +96,7 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         }
 
         await CommitAsync(actions, cancellationToken);
+        await inbox.ConfirmAsync(check, cancellationToken);
     }
 
     public Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken) =>
@@ -104,37 +108,14 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
     {
         var partition = InboxRows.Partition(pool);
         return PagedQueries.ReadAsync(
-            tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), pageSize, continuationToken, partition, InboxRows.Read, cancellationToken);
+            tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {InboxRows.ChecksFrom}"), pageSize, continuationToken, partition, InboxRows.Read, cancellationToken);
     }
 
-    /// <summary>
-    /// Makes the pool's inbox hold exactly the thread's row: its other rows (an earlier state, or a write whose chart
-    /// transaction failed) go, the current one is upserted, in one transaction of the index partition.
-    /// </summary>
-    private async Task SyncInboxAsync(MessageThread thread, CancellationToken cancellationToken)
-    {
-        var partition = InboxRows.Partition(thread.Pool);
-        var wanted = InboxRows.For(thread);
-        var actions = new List<TableTransactionAction>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and PatientId eq {thread.PatientId} and ThreadId eq {thread.ThreadId}");
-        await foreach (var row in tables.Lookups.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            if (row.RowKey != wanted?.RowKey)
-            {
-                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), ETag.All));
-            }
-        }
+    public Task<IReadOnlyList<InboxCheck>> UnconfirmedAsync(string pool, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        inbox.DueAsync(pool, now, max, cancellationToken);
 
-        if (wanted is not null)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, wanted));
-        }
-
-        if (actions.Count > 0)
-        {
-            await tables.Lookups.SubmitTransactionAsync(actions, cancellationToken);
-        }
-    }
+    public Task<bool> ReconcileAsync(InboxCheck check, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inbox.ReconcileAsync(check, async () => (await FindAsync(check.PatientId, check.ThreadId, cancellationToken))?.Value, now, cancellationToken);
 
     /// <summary>One chart transaction; any lost race (a thread or upload changed, created or taken meanwhile) is a conflict.</summary>
     private async Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)

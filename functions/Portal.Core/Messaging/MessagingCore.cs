@@ -19,6 +19,7 @@ public static class MessagingCore
         .AddSingleton<AssignThread>()
         .AddSingleton<CloseThread>()
         .AddSingleton<ListInbox>()
+        .AddSingleton<ReconcileInbox>()
         .AddSingleton<UploadAttachment>()
         .AddSingleton<DownloadAttachment>()
         .AddSingleton<ExpireAttachments>()

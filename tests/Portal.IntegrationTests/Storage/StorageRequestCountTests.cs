@@ -97,20 +97,20 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("PUT /api/patients/{id}/notification-preferences (stale, 412)", 3, HttpMethod.Put, preferences, patient, preferencesBody, firstSave.Headers.ETag!.ToString());
         await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
         await Measure("GET /api/patients/{id}/notifications", 3, HttpMethod.Get, $"api/patients/{patientId}/notifications", patient);
-        var started = await Measure("POST /api/patients/{id}/threads", 5, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
+        var started = await Measure("POST /api/patients/{id}/threads", 6, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
             """{"pool":"care-team","subject":"Counting","message":"How many?"}""");
         var threadId = (await Api.PortalApi.ReadJsonAsync(started))["thread"]!["threadId"]!.GetValue<string>();
         await Measure("GET /api/inbox?pool (clinician)", 1, HttpMethod.Get, "api/inbox?pool=care-team&pageSize=5", clinician);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
         await Measure("GET /api/patients/{id}/threads", 3, HttpMethod.Get, $"api/patients/{patientId}/threads", patient);
         await Measure("GET /api/patients/{id}/threads/{threadId} (marks read)", 5, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}", patient);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
         var uploaded = await Measure("POST /api/patients/{id}/attachments", 6, HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName=scan.pdf", patient,
             file: (Messaging.AttachmentTests.Pdf, "application/pdf"));
         var attachmentId = (await Api.PortalApi.ReadJsonAsync(uploaded))["attachmentId"]!.GetValue<string>();
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
             $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
         await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
         var bundle = await Measure("GET /api/patients/{id}/fhir/Communication", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication", patient);
