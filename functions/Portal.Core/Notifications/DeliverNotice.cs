@@ -16,6 +16,7 @@ public sealed partial class DeliverNotice(
     INotices notices,
     IProfiles profiles,
     ISmsOptOuts optOuts,
+    ISmsLanguages languages,
     INotificationPreferences preferences,
     ISmsSender sms,
     IEmailSender email,
@@ -129,6 +130,12 @@ public sealed partial class DeliverNotice(
     {
         var name = channel == NoticeChannel.Sms ? "sms" : "email";
         var key = $"{notice.PatientId}|{notice.NoticeId}|{name}";
+        if (channel == NoticeChannel.Sms)
+        {
+            // What the number texts back is answered in the language it is texted in.
+            await languages.RememberAsync(profile.Phone!, NoticeLanguage.Of(profile.PreferredLanguage), cancellationToken);
+        }
+
         var result = channel == NoticeChannel.Sms
             ? await sms.SendAsync(new SmsMessage(profile.Phone!, text.Sms, key, notice.FirstAttemptAt ?? now, notice.Kind.ToString()), cancellationToken)
             : await email.SendAsync(new EmailMessage(profile.Email!, text.EmailSubject, text.EmailBody, null, key), cancellationToken);

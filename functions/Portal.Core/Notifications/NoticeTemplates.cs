@@ -55,7 +55,7 @@ public static class NoticeTemplates
     /// <param name="portalUrl">Where to read it.</param>
     public static NoticeText Render(NoticeKind kind, NoticeDetails details, string? language, TimeZoneInfo timeZone, string clinicName, string portalUrl)
     {
-        var spanish = language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+        var spanish = NoticeLanguage.IsSpanish(language);
         var words = (spanish ? Spanish : English)[kind];
         var culture = CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US");
         var when = details.When is { } at

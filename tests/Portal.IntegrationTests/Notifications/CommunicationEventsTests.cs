@@ -102,6 +102,25 @@ public sealed class CommunicationEventsTests
         Assert.Contains(TestPortal.FrontEndOrigin, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ayuda_and_alto_are_answered_in_spanish_and_alto_stops_the_texts()
+    {
+        var portal = await TestPortal.GetAsync();
+        var api = new PortalApi(portal.Client);
+        var number = UniqueNumber();
+
+        using var help = await api.SendAsync(HttpMethod.Post, "api/dev/sms/inbound", null, JsonSerializer.Serialize(new { from = number, message = "Ayuda" }));
+        using var stop = await api.SendAsync(HttpMethod.Post, "api/dev/sms/inbound", null, JsonSerializer.Serialize(new { from = number, message = "ALTO" }));
+
+        Assert.Equal("optedOut", (await PortalApi.ReadJsonAsync(stop))["outcome"]!.GetValue<string>());
+        Assert.True(await portal.Services.GetRequiredService<ISmsOptOuts>().IsOptedOutAsync(number, default));
+        using var outbox = await api.GetAsync("api/dev/outbox?limit=200", token: null);
+        var answers = (await PortalApi.ReadJsonAsync(outbox))["items"]!.AsArray().Where(i => i!["to"]!.GetValue<string>() == number).Select(i => i!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.Contains(answers, a => a.Contains("mensajes sobre su cuenta del portal del paciente", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Contains("ya no recibirá mensajes de texto nuestros", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("not json", "body")]
     [InlineData("{}", "body")]

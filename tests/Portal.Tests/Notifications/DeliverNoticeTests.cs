@@ -19,6 +19,7 @@ public sealed class DeliverNoticeTests
     private readonly List<SmsMessage> texts = [];
     private readonly List<EmailMessage> mails = [];
     private readonly List<NoticeReference> queued = [];
+    private readonly Inbound.InMemorySmsLanguages languages = new();
     private Func<SmsMessage, SendResult> smsAnswer = _ => SendResult.Accepted("sms-1");
 
     public DeliverNoticeTests() => Profile(Profiles.Ana());
@@ -37,7 +38,7 @@ public sealed class DeliverNoticeTests
         var stops = new Mock<ISmsOptOuts>();
         stops.Setup(o => o.IsOptedOutAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string phone, CancellationToken _) => optedOut.Contains(phone));
         var clinic = Options.Create(new ClinicOptions { Name = "Riverside Family Clinic", PortalUrl = "https://portal.example" });
-        return new DeliverNotice(notices, profiles.Object, stops.Object, preferences.Object, sms.Object, email.Object, clinic, clock, NullLogger<DeliverNotice>.Instance);
+        return new DeliverNotice(notices, profiles.Object, stops.Object, languages, preferences.Object, sms.Object, email.Object, clinic, clock, NullLogger<DeliverNotice>.Instance);
     }
 
     private SweepNotices Sweep()
@@ -172,6 +173,7 @@ public sealed class DeliverNoticeTests
         await Dispatcher().ExecuteAsync(notice, default);
 
         Assert.StartsWith("Riverside Family Clinic: Tiene un resultado", Assert.Single(texts).Text);
+        Assert.Equal("es", languages.Numbers["+15555550101"]); // what the number texts back is answered in Spanish
     }
 
     [Fact]

@@ -86,3 +86,16 @@ internal sealed class InMemoryProcessedEvents : IProcessedEvents
         return Task.FromResult(gone.Count);
     }
 }
+
+internal sealed class InMemorySmsLanguages : ISmsLanguages
+{
+    public Dictionary<string, string> Numbers { get; } = [];
+
+    public Task<string?> FindAsync(string phone, CancellationToken cancellationToken) => Task.FromResult(Numbers.GetValueOrDefault(phone));
+
+    public Task RememberAsync(string phone, string language, CancellationToken cancellationToken)
+    {
+        Numbers[phone] = language;
+        return Task.CompletedTask;
+    }
+}
