@@ -4,7 +4,6 @@ using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
-using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
 using Portal.Core.Profile;
 
@@ -27,14 +26,7 @@ public static class PortalCore
         services.AddSingleton<GetProfile>();
         services.AddSingleton<ChangeProfile>();
         services.AddSingleton<ListAccessLog>();
-        services.AddSingleton<DeliverNotice>();
-        services.AddSingleton<SweepNotices>();
-        services.AddSingleton<ListNotices>();
-        services.AddSingleton<GetNotificationPreferences>();
-        services.AddSingleton<ChangeNotificationPreferences>();
-        services.AddSingleton<ReceiveText>();
-        services.AddSingleton<ReceiveCommunicationEvents>();
-        services.AddSingleton<ForgetProcessedEvents>();
+        services.AddNotificationsCore();
         services.AddMessagingCore();
         return services;
     }

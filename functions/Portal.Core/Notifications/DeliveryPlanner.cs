@@ -20,7 +20,15 @@ public static class DeliveryPlanner
     public const int DailyLimit = 10;
 
     /// <summary>Plans one notice of <paramref name="kind"/> at <paramref name="now"/>.</summary>
-    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
+    /// <param name="kind">What the notice says.</param>
+    /// <param name="facts">What the dispatcher knows of the recipient.</param>
+    /// <param name="preferences">The recipient's choices.</param>
+    /// <param name="now">The time of planning.</param>
+    /// <param name="digestIsDue">
+    /// The notice waited for the digest and its time has come: it goes now (quiet hours aside), never to the next
+    /// day's digest — a digest sent a second after 18:00 is still today's.
+    /// </param>
+    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, bool digestIsDue = false)
     {
         var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
         if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
@@ -28,7 +36,8 @@ public static class DeliveryPlanner
             return new DeliveryPlan(channel, fallback, reason, null, WaitReason.None);
         }
 
-        var (at, wait) = preferences.DailyDigest && NotificationPreferences.IsLowUrgency(kind) ? (NextDigest(facts.TimeZone, now), WaitReason.DailyDigest)
+        var (at, wait) = digestIsDue ? (now, WaitReason.None)
+            : preferences.DailyDigest && NotificationPreferences.IsLowUrgency(kind) ? (NextDigest(facts.TimeZone, now), WaitReason.DailyDigest)
             : facts.SentLast24Hours >= DailyLimit ? (NextDigest(facts.TimeZone, now), WaitReason.DailyLimit)
             : (now, WaitReason.None);
 

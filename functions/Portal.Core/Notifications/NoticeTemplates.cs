@@ -62,14 +62,25 @@ public static class NoticeTemplates
             ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
             : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        return Compose(clinicName, words.Subject, line, portalUrl, spanish, several: false);
+    }
+
+    /// <summary>The SMS, subject and body around one line: the clinic first, then where to sign in to see it (or them).</summary>
+    internal static NoticeText Compose(string clinicName, string subject, string line, string portalUrl, bool spanish, bool several)
+    {
         // Without a configured address the text still says where to look, just without a link.
-        var signIn = portalUrl.Length > 0
-            ? (spanish ? "Inicie sesión para verlo" : "Sign in to see it") + ": " + portalUrl
-            : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
+        var (see, seeIn) = (spanish, several) switch
+        {
+            (true, false) => ("Inicie sesión para verlo", "Inicie sesión en el portal del paciente para verlo."),
+            (true, true) => ("Inicie sesión para verlas", "Inicie sesión en el portal del paciente para verlas."),
+            (false, false) => ("Sign in to see it", "Sign in to the patient portal to see it."),
+            (false, true) => ("Sign in to see them", "Sign in to the patient portal to see them."),
+        };
+        var signIn = portalUrl.Length > 0 ? $"{see}: {portalUrl}" : seeIn;
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
             Sms: $"{clinicName}: {line} {signIn}",
-            EmailSubject: $"{clinicName}: {words.Subject}",
+            EmailSubject: $"{clinicName}: {subject}",
             EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }
 }

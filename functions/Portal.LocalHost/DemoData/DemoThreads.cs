@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Files;
 using Portal.Core.Identity;
 using Portal.Core.Messaging;
+using Portal.Core.Notifications;
 
 namespace Portal.LocalHost.DemoData;
 
@@ -9,7 +10,8 @@ namespace Portal.LocalHost.DemoData;
 /// A few conversations with the care team for the new demo patients, written through the real use cases by the
 /// real people: the patient (or Leo's father, for Leo) writes, the pool's staff member answers. Each answer sends
 /// the patient a "new message" notice, which the development outbox shows (after quiet hours, at night). Leo's
-/// father attaches the school's form (a generated one-page PDF), uploaded first like any attachment.
+/// father attaches the school's form (a generated one-page PDF), uploaded first like any attachment. Luis has his own
+/// contact details (Spanish, by SMS), so the front desk's answer reaches him as a caregiver's notice too.
 /// </summary>
 internal static class DemoThreads
 {
@@ -48,6 +50,14 @@ internal static class DemoThreads
     /// <summary>Starts each conversation of a patient created by this seed run, and answers it.</summary>
     public static async Task SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, string> createdPatients, CancellationToken cancellationToken)
     {
+        var contact = services.GetRequiredService<MyNoticeContact>();
+        var luis = Person(DemoPeople.Caregiver.Subject) with { HasMfa = true };
+        if ((await contact.GetAsync(luis, cancellationToken)).ETag == NoticeContact.NoneETag)
+        {
+            await contact.ChangeAsync(
+                luis, NoticeContact.NoneETag, new NoticeContact("+13125550199", "luis.diaz@example.org", SmsConsent: true, EmailConsent: true, "es-US", "America/Chicago"), cancellationToken);
+        }
+
         var start = services.GetRequiredService<StartThread>();
         var reply = services.GetRequiredService<ReplyToThread>();
         var upload = services.GetRequiredService<UploadAttachment>();

@@ -82,6 +82,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             JsonSerializer.Serialize(new { code = (await Api.PortalApi.ReadJsonAsync(reissued))["activationCode"]!.GetValue<string>(), birthDate }));
         await Measure("POST /api/patients/{id}/activation-code (activated, 409)", 3, HttpMethod.Post, $"api/patients/{patientId}/activation-code", frontDesk);
         await Measure("GET /api/me", 1, HttpMethod.Get, "api/me", patient);
+        await Measure("GET /api/me/contact", 1, HttpMethod.Get, "api/me/contact", patient);
+        await Measure("PUT /api/me/contact (first save)", 2, HttpMethod.Put, "api/me/contact", patient,
+            """{"phone":"+15555550162","email":null,"smsConsent":true,"emailConsent":false,"preferredLanguage":"es","timeZone":"America/Chicago"}""", "W/\"none\"");
         var read = await Measure("GET /api/patients/{id}/profile (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/profile", patient);
         await Measure("GET /api/patients/{id}/profile (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", clinician);
         await Measure("GET /api/patients/{id}/profile (stranger, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", stranger);
