@@ -32,7 +32,9 @@ public sealed class ExpireAttachments(IAttachments attachments, IFileStore files
                     continue; // a message is taking it right now: the next run sees it sent
                 }
             }
-            else if (await attachments.FindSentAsync(due.PatientId, due.AttachmentId, cancellationToken) is not null)
+
+            // A sent attachment keeps its blob, whatever else is found: losing a sent file is the one thing not allowed here.
+            if (await attachments.FindSentAsync(due.PatientId, due.AttachmentId, cancellationToken) is not null)
             {
                 await attachments.ForgetExpiryAsync(due, cancellationToken);
                 continue;

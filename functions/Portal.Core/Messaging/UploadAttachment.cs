@@ -55,9 +55,15 @@ public sealed class UploadAttachment(IAttachments attachments, IFileStore files,
                 return new Failure(FailureKind.Conflict, "This Idempotency-Key was used for a different request.");
             }
 
+            // The same upload, unsent or sent meanwhile: never written again, so a sent one cannot become unsent.
             if ((await attachments.FindUploadAsync(visit.PatientId, replay.ResourceId, cancellationToken))?.Value is { } earlier)
             {
                 return earlier;
+            }
+
+            if (await attachments.FindSentAsync(visit.PatientId, replay.ResourceId, cancellationToken) is { } sent)
+            {
+                return sent;
             }
         }
         else

@@ -137,6 +137,24 @@ public class AttachmentTests
     }
 
     [Fact]
+    public async Task A_retried_upload_with_its_key_is_the_same_file_even_after_it_was_sent()
+    {
+        var api = await PortalApi.CreateAsync();
+        var (patientId, patient, _) = await api.NewActivatedPatientAsync();
+
+        var first = await UploadAsync(api, patientId, patient, Pdf, "application/pdf", "form.pdf", "upload-key-1");
+        var sent = await MessagingStoryTests.PostAsync(api, $"api/patients/{patientId}/threads", patient, new { pool = "billing", subject = "Form", message = "Here", attachments = new[] { Id(first) } });
+        var retried = await UploadAsync(api, patientId, patient, Pdf, "application/pdf", "form.pdf", "upload-key-1");
+        var otherFile = await UploadAsync(api, patientId, patient, Png, "image/png", "form.png", "upload-key-1");
+        var sentAgain = await MessagingStoryTests.PostAsync(api, $"api/patients/{patientId}/threads", patient, new { pool = "billing", subject = "Form", message = "Again", attachments = new[] { Id(retried) } });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (sent.Status, retried.Status));
+        Assert.Equal(Id(first), Id(retried));
+        Assert.Equal(HttpStatusCode.Conflict, otherFile.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, sentAgain.Status);
+    }
+
+    [Fact]
     public async Task Unsent_uploads_are_deleted_after_a_day_and_sent_ones_stay()
     {
         var portal = await TestPortal.GetAsync();
@@ -179,7 +197,7 @@ public class AttachmentTests
     internal static string Id((HttpStatusCode Status, JsonObject Body) upload) => upload.Body["attachmentId"]!.GetValue<string>();
 
     internal static async Task<(HttpStatusCode Status, JsonObject Body)> UploadAsync(
-        PortalApi api, string patientId, string token, byte[] content, string contentType, string fileName)
+        PortalApi api, string patientId, string token, byte[] content, string contentType, string fileName, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName={Uri.EscapeDataString(fileName)}")
         {
@@ -187,6 +205,11 @@ public class AttachmentTests
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Authorization = new("Bearer", token);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         using var response = await api.SendAsync(request);
         return (response.StatusCode, await PortalApi.ReadJsonAsync(response));
     }
