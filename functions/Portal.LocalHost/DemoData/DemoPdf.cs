@@ -3,37 +3,36 @@ using System.Text;
 
 namespace Portal.LocalHost.DemoData;
 
-/// <summary>Writes a one-page PDF with a few lines of text (Helvetica), so demo attachments open in any viewer.</summary>
+/// <summary>A one-page PDF with a title and lines of text (Helvetica), for the demo's documents: small, valid, made here.</summary>
 internal static class DemoPdf
 {
     public static byte[] Page(string title, IReadOnlyList<string> lines)
     {
-        var text = new StringBuilder("BT /F1 16 Tf 72 740 Td (").Append(Escape(title)).Append(") Tj /F1 11 Tf");
+        var text = new StringBuilder("BT /F1 16 Tf 72 740 Td (").Append(Escape(title)).Append(") Tj /F1 11 Tf 0 -28 Td");
         foreach (var line in lines)
         {
-            text.Append(" 0 -22 Td (").Append(Escape(line)).Append(") Tj");
+            text.Append(" (").Append(Escape(line)).Append(") Tj 0 -16 Td");
         }
 
         text.Append(" ET");
+        var content = text.ToString();
         string[] objects =
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            $"<< /Length {Encoding.ASCII.GetByteCount(text.ToString())} >>\nstream\n{text}\nendstream",
+            $"<< /Length {Encoding.ASCII.GetByteCount(content)} >>\nstream\n{content}\nendstream",
         ];
-
-        // The cross-reference table needs each object's byte offset: build the file in ASCII and count as we go.
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
+        for (var index = 0; index < objects.Length; index++)
         {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            offsets.Add(Encoding.ASCII.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{index + 1} 0 obj\n{objects[index]}\nendobj\n");
         }
 
-        var xref = pdf.Length;
+        var xref = Encoding.ASCII.GetByteCount(pdf.ToString());
         pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
@@ -44,7 +43,7 @@ internal static class DemoPdf
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
-    // PDF literal strings: backslash and parentheses escaped; anything outside ASCII replaced (the demo texts are ASCII).
-    private static string Escape(string value) =>
-        new string([.. value.Select(c => c is >= ' ' and <= '~' ? c : '?')]).Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)");
+    private static string Escape(string text) =>
+        new(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)
+            .Select(c => c < 128 ? c : '?').ToArray());
 }
