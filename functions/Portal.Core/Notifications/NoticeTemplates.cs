@@ -66,21 +66,32 @@ public static class NoticeTemplates
     /// <param name="portalUrl">Where to read it.</param>
     public static NoticeText Render(NoticeKind kind, NoticeDetails details, string? language, TimeZoneInfo timeZone, string clinicName, string portalUrl)
     {
-        var spanish = language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+        var spanish = NoticeLanguage.IsSpanish(language);
         var words = (spanish ? Spanish : English)[kind];
         var culture = CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US");
         var when = details.When is { } at
             ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
             : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        return Compose(clinicName, words.Subject, line, portalUrl, spanish, several: false, words.SmsReply);
+    }
+
+    /// <summary>The SMS, subject and body around one line: the clinic first, then where to sign in to see it (or them).</summary>
+    internal static NoticeText Compose(string clinicName, string subject, string line, string portalUrl, bool spanish, bool several, string? smsReply = null)
+    {
         // Without a configured address the text still says where to look, just without a link.
-        var signIn = portalUrl.Length > 0
-            ? (spanish ? "Inicie sesión para verlo" : "Sign in to see it") + ": " + portalUrl
-            : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
+        var (see, seeIn) = (spanish, several) switch
+        {
+            (true, false) => ("Inicie sesión para verlo", "Inicie sesión en el portal del paciente para verlo."),
+            (true, true) => ("Inicie sesión para verlas", "Inicie sesión en el portal del paciente para verlas."),
+            (false, false) => ("Sign in to see it", "Sign in to the patient portal to see it."),
+            (false, true) => ("Sign in to see them", "Sign in to the patient portal to see them."),
+        };
+        var signIn = portalUrl.Length > 0 ? $"{see}: {portalUrl}" : seeIn;
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
-            Sms: words.SmsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {words.SmsReply}",
-            EmailSubject: $"{clinicName}: {words.Subject}",
+            Sms: smsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {smsReply}",
+            EmailSubject: $"{clinicName}: {subject}",
             EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }
 }

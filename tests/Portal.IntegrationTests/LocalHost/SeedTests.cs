@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Access;
 using Portal.IntegrationTests.Labs;
@@ -168,5 +170,33 @@ public sealed class SeedTests
         var biopsy = (await PortalApi.ReadJsonAsync(chloesList))["items"]!.AsArray().Single()!;
         Assert.Equal(("Pathology report", "heldByPatientChoice"), (biopsy["testName"]!.GetValue<string>(), biopsy["release"]!.GetValue<string>()));
         Assert.Equal("Gomez", (await LabIngestionTests.UnmatchedAsync(api, drChen, "Gomez"))["patient"]!["familyName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Leos_father_sent_the_school_form_as_a_pdf_that_downloads_whole()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = await PortalApi.CreateAsync();
+        var luis = await api.TokenAsync("caregiver-luis", name: "Luis Diaz");
+        using var me = await api.GetAsync("api/me", luis);
+        var leo = (await PortalApi.ReadJsonAsync(me))["patients"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Leo Diaz")!["patientId"]!.GetValue<string>();
+
+        var threads = await Messaging.MessagingStoryTests.GetAsync(api, $"api/patients/{leo}/threads", luis);
+        var threadId = threads["items"]!.AsArray().Single(t => t!["subject"]!.GetValue<string>() == "Sports physical for Leo")!["threadId"]!.GetValue<string>();
+        var thread = await Messaging.MessagingStoryTests.GetAsync(api, $"api/patients/{leo}/threads/{threadId}", luis);
+        var attachment = thread["messages"]![0]!["attachments"]!.AsArray().Single()!;
+        var link = await Messaging.MessagingStoryTests.GetAsync(api, $"api/patients/{leo}/threads/{threadId}/attachments/{attachment["attachmentId"]!.GetValue<string>()}", luis);
+        using var http = new HttpClient();
+        var pdf = Encoding.ASCII.GetString(await http.GetByteArrayAsync(link["url"]!.GetValue<string>()));
+
+        Assert.Equal("Sports physical form - Lincoln Middle School.pdf", attachment["fileName"]!.GetValue<string>());
+        Assert.StartsWith("%PDF-1.4", pdf);
+        // Every object is where the cross-reference table says, so viewers open it without repairing it.
+        var startXref = int.Parse(Regex.Match(pdf, @"startxref\n(\d+)").Groups[1].Value);
+        Assert.StartsWith("xref", pdf[startXref..]);
+        var offsets = Regex.Matches(pdf[startXref..], @"(\d{10}) 00000 n").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(5, offsets.Count);
+        Assert.All(offsets.Select((offset, i) => (offset, i)), o => Assert.StartsWith($"{o.i + 1} 0 obj", pdf[o.offset..]));
     }
 }

@@ -22,7 +22,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
         var rows = new List<(string Endpoint, int Expected, int Actual)>();
 
-        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null, string contentType = "application/json")
+        async Task<HttpResponseMessage> Measure(
+            string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null,
+            (byte[] Content, string Type)? file = null, string contentType = "application/json")
         {
             var callId = Guid.NewGuid().ToString("N");
             using var request = new HttpRequestMessage(method, path);
@@ -35,6 +37,12 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             if (body is not null)
             {
                 request.Content = new StringContent(body, Encoding.UTF8, contentType);
+            }
+
+            if (file is { } upload)
+            {
+                request.Content = new ByteArrayContent(upload.Content);
+                request.Content.Headers.ContentType = new(upload.Type);
             }
 
             if (ifMatch is not null)
@@ -87,6 +95,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             JsonSerializer.Serialize(new { code = (await Api.PortalApi.ReadJsonAsync(reissued))["activationCode"]!.GetValue<string>(), birthDate }));
         await Measure("POST /api/patients/{id}/activation-code (activated, 409)", 3, HttpMethod.Post, $"api/patients/{patientId}/activation-code", frontDesk);
         await Measure("GET /api/me", 1, HttpMethod.Get, "api/me", patient);
+        await Measure("GET /api/me/contact", 1, HttpMethod.Get, "api/me/contact", patient);
+        await Measure("PUT /api/me/contact (first save)", 2, HttpMethod.Put, "api/me/contact", patient,
+            """{"phone":"+15555550162","email":null,"smsConsent":true,"emailConsent":false,"preferredLanguage":"es","timeZone":"America/Chicago"}""", "W/\"none\"");
         var read = await Measure("GET /api/patients/{id}/profile (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/profile", patient);
         await Measure("GET /api/patients/{id}/profile (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", clinician);
         await Measure("GET /api/patients/{id}/profile (stranger, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", stranger);
@@ -102,11 +113,11 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("PUT /api/patients/{id}/notification-preferences (stale, 412)", 3, HttpMethod.Put, preferences, patient, preferencesBody, firstSave.Headers.ETag!.ToString());
         await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
         await Measure("GET /api/patients/{id}/notifications", 3, HttpMethod.Get, $"api/patients/{patientId}/notifications", patient);
-        var started = await Measure("POST /api/patients/{id}/threads", 5, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
+        var started = await Measure("POST /api/patients/{id}/threads", 6, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
             """{"pool":"care-team","subject":"Counting","message":"How many?"}""");
         var threadId = (await Api.PortalApi.ReadJsonAsync(started))["thread"]!["threadId"]!.GetValue<string>();
         await Measure("GET /api/inbox?pool (clinician)", 1, HttpMethod.Get, "api/inbox?pool=care-team&pageSize=5", clinician);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
         await Measure("GET /api/patients/{id}/threads", 3, HttpMethod.Get, $"api/patients/{patientId}/threads", patient);
         await Measure("GET /api/patients/{id}/threads/{threadId} (marks read)", 5, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}", patient);
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
@@ -130,14 +141,26 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var medicationId = (await Api.PortalApi.ReadJsonAsync(addedMedication))["itemId"]!.GetValue<string>();
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end", 6, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end (stale, 412)", 2, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        var uploaded = await Measure("POST /api/patients/{id}/attachments", 6, HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName=scan.pdf", patient,
+            file: (Messaging.AttachmentTests.Pdf, "application/pdf"));
+        var attachmentId = (await Api.PortalApi.ReadJsonAsync(uploaded))["attachmentId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
+            $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
+        await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
+        var communications = await Measure("GET /api/patients/{id}/fhir/Communication", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication", patient);
+        var communicationId = System.Text.Json.Nodes.JsonNode.Parse(await communications.Content.ReadAsStringAsync())!["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/fhir/Communication/{communicationId}", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication/{communicationId}", patient);
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
         var stop = Notifications.CommunicationEventsTests.SmsReceived(Guid.NewGuid().ToString(), $"+1312{Random.Shared.Next(0, 10_000_000):D7}", "STOP", DateTimeOffset.UtcNow);
         await Measure("POST /api/events/communication (SMSReceived STOP)", 3, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
         await Measure("POST /api/events/communication (redelivery)", 1, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
-        await Measure("POST /api/dev/sms/inbound (HELP)", 1, HttpMethod.Post, "api/dev/sms/inbound", null, """{"from":"+13125550199","message":"help"}""");
-        await Measure("POST /api/dev/sms/inbound (other text)", 4, HttpMethod.Post, "api/dev/sms/inbound", null,
+        await Measure("POST /api/dev/sms/inbound (HELP)", 2, HttpMethod.Post, "api/dev/sms/inbound", null, """{"from":"+13125550199","message":"help"}""");
+        await Measure("POST /api/dev/sms/inbound (other text)", 5, HttpMethod.Post, "api/dev/sms/inbound", null,
             JsonSerializer.Serialize(new { from = $"+1312{Random.Shared.Next(0, 10_000_000):D7}", message = "hello?" }));
 
         // The FHIR API, over a record written straight to the store (its push endpoint is another feature's).
