@@ -15,7 +15,7 @@ namespace Portal.IntegrationTests.Fhir;
 public class FhirApiTests
 {
     private static readonly string[] ClinicalTypes =
-        ["AllergyIntolerance", "MedicationRequest", "Immunization", "Condition", "Observation", "Encounter", "DocumentReference", "DiagnosticReport", "CarePlan"];
+        ["AllergyIntolerance", "MedicationRequest", "Immunization", "Condition", "Observation", "Encounter", "DocumentReference", "DiagnosticReport", "CarePlan", "Communication"];
 
     [Fact]
     public async Task An_app_learns_what_the_server_supports_without_signing_in()
