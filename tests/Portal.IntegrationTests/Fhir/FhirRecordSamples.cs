@@ -24,7 +24,6 @@ internal sealed record FhirRecordSamples(string PatientId, IReadOnlyDictionary<s
         ["DocumentReference"] = (2, 1),
         ["CarePlan"] = (1, 0),
         ["DiagnosticReport"] = (0, 0),
-        ["Communication"] = (0, 0),
     };
 
     public static async Task<FhirRecordSamples> WriteAsync(string patientId)
