@@ -2,12 +2,21 @@ using System.Globalization;
 
 namespace Portal.Core.Notifications;
 
-/// <summary>The two languages texts are written in, and how a time reads in each.</summary>
+/// <summary>The two languages the portal writes to patients in: Spanish for <c>es</c> and <c>es-*</c>, English for everything else.</summary>
 public static class NoticeLanguage
 {
-    /// <summary>True for a Spanish BCP 47 tag (<c>es</c>, <c>es-MX</c> …); every other tag reads English.</summary>
-    public static bool IsSpanish(string? language) =>
-        language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The stored tag of Spanish.</summary>
+    public const string Spanish = "es";
+
+    /// <summary>The stored tag of English.</summary>
+    public const string English = "en";
+
+    /// <summary>True when <paramref name="tag"/> (BCP 47) asks for Spanish.</summary>
+    public static bool IsSpanish(string? tag) =>
+        tag is not null && (tag.Equals(Spanish, StringComparison.OrdinalIgnoreCase) || tag.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The language the portal writes in for <paramref name="tag"/>: <see cref="Spanish"/> or <see cref="English"/>.</summary>
+    public static string Of(string? tag) => IsSpanish(tag) ? Spanish : English;
 
     /// <summary>A time as texts say it ("Monday, November 2 at 9:00 AM" / "lunes 2 de noviembre a las 9:00 a. m."), in <paramref name="timeZone"/>.</summary>
     public static string When(DateTimeOffset at, bool spanish, TimeZoneInfo timeZone) =>

@@ -24,7 +24,7 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentDeclined] = new("Your appointment request was not confirmed", "Your request for an appointment on {when} could not be confirmed."),
         [NoticeKind.WaitlistSlotOpened] = new("An earlier appointment time opened", "An earlier appointment time opened on {when}. The first to book it gets it."),
         [NoticeKind.RefillStatus] = new("Your refill request was updated", "There is an update on your refill request."),
-        [NoticeKind.StatementReady] = new("A new statement is ready", "A new statement is ready."),
+        [NoticeKind.StatementReady] = new("Your statement is ready", "Your statement is ready to view and pay online."),
         [NoticeKind.AmendmentExtended] = new("We need more time for your request to amend your record", "We need more time to answer your request to amend your record. The reason and the new date are in the portal."),
         [NoticeKind.AmendmentAccepted] = new("Your request to amend your record was accepted", "Your request to amend your record was accepted."),
         [NoticeKind.AmendmentDenied] = new("We answered your request to amend your record", "We answered your request to amend your record. The decision and your rights are in the portal."),
@@ -46,7 +46,7 @@ public static class NoticeTemplates
         [NoticeKind.AppointmentDeclined] = new("Su solicitud de cita no fue confirmada", "Su solicitud de una cita el {when} no pudo confirmarse."),
         [NoticeKind.WaitlistSlotOpened] = new("Se abrió un horario de cita más temprano", "Se abrió un horario de cita más temprano el {when}. La primera persona que lo reserve lo obtiene."),
         [NoticeKind.RefillStatus] = new("Su solicitud de resurtido cambió", "Hay novedades sobre su solicitud de resurtido."),
-        [NoticeKind.StatementReady] = new("Tiene un estado de cuenta nuevo", "Tiene un estado de cuenta nuevo."),
+        [NoticeKind.StatementReady] = new("Su estado de cuenta está listo", "Su estado de cuenta está listo para ver y pagar en línea."),
         [NoticeKind.AmendmentExtended] = new("Necesitamos más tiempo para su solicitud de corrección", "Necesitamos más tiempo para responder a su solicitud de corregir su expediente. El motivo y la nueva fecha están en el portal."),
         [NoticeKind.AmendmentAccepted] = new("Su solicitud de corrección fue aceptada", "Su solicitud de corregir su expediente fue aceptada."),
         [NoticeKind.AmendmentDenied] = new("Respondimos a su solicitud de corrección", "Respondimos a su solicitud de corregir su expediente. La decisión y sus derechos están en el portal."),
@@ -70,14 +70,25 @@ public static class NoticeTemplates
         var words = (spanish ? Spanish : English)[kind];
         var when = details.When is { } at ? NoticeLanguage.When(at, spanish, timeZone) : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        return Compose(clinicName, words.Subject, line, portalUrl, spanish, several: false, words.SmsReply);
+    }
+
+    /// <summary>The SMS, subject and body around one line: the clinic first, then where to sign in to see it (or them).</summary>
+    internal static NoticeText Compose(string clinicName, string subject, string line, string portalUrl, bool spanish, bool several, string? smsReply = null)
+    {
         // Without a configured address the text still says where to look, just without a link.
-        var signIn = portalUrl.Length > 0
-            ? (spanish ? "Inicie sesión para verlo" : "Sign in to see it") + ": " + portalUrl
-            : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
+        var (see, seeIn) = (spanish, several) switch
+        {
+            (true, false) => ("Inicie sesión para verlo", "Inicie sesión en el portal del paciente para verlo."),
+            (true, true) => ("Inicie sesión para verlas", "Inicie sesión en el portal del paciente para verlas."),
+            (false, false) => ("Sign in to see it", "Sign in to the patient portal to see it."),
+            (false, true) => ("Sign in to see them", "Sign in to the patient portal to see them."),
+        };
+        var signIn = portalUrl.Length > 0 ? $"{see}: {portalUrl}" : seeIn;
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
-            Sms: words.SmsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {words.SmsReply}",
-            EmailSubject: $"{clinicName}: {words.Subject}",
+            Sms: smsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {smsReply}",
+            EmailSubject: $"{clinicName}: {subject}",
             EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
@@ -17,6 +16,7 @@ namespace Portal.Core.Scheduling;
 /// </summary>
 public sealed partial class ReminderReplies(
     IReminders reminders, AppointmentScope scope, SlotBooking booking, CancelAppointment cancel, IAuditLog audit, ISmsSender sms, IProfiles profiles,
+    ISmsLanguages languages,
     IOptions<ClinicOptions> clinic, ILogger<ReminderReplies> logger) : IInboundTextHandler
 {
     /// <inheritdoc />
@@ -32,9 +32,12 @@ public sealed partial class ReminderReplies(
         var found = reminder is null ? null : await scope.Appointments.FindAsync(reminder.PatientId, reminder.AppointmentId, cancellationToken);
         var now = scope.Now;
 
-        // The patient the number's last reminder went to reads the answer in their language.
-        var language = reminder is null ? null : (await profiles.FindAsync(reminder.PatientId, cancellationToken))?.Value.PreferredLanguage;
-        var texts = new ReminderReplyTexts(clinic.Value, NoticeLanguage.IsSpanish(language), scope.Zone);
+        // The answer is in the language of the patient the number's last reminder went to (their appointment is the
+        // subject; the reminder may still be waiting for quiet hours to end); without one, the number's own language.
+        var spanish = reminder is not null
+            ? NoticeLanguage.IsSpanish((await profiles.FindAsync(reminder.PatientId, cancellationToken))?.Value.PreferredLanguage)
+            : await languages.FindAsync(text.From, cancellationToken) == NoticeLanguage.Spanish;
+        var texts = new ReminderReplyTexts(clinic.Value, spanish, scope.Zone);
         if (found is null || found.Value.Start != reminder!.Start || !found.Value.HoldsSlot || found.Value.End <= now)
         {
             await AnswerAsync(text, texts.Help, cancellationToken);

@@ -31,12 +31,7 @@ public sealed record ReminderReplyTexts(ClinicOptions Clinic, bool Spanish, Time
         : $"{Clinic.Name}: Your appointment on {When(start)} is too soon to cancel by text." + (string.IsNullOrWhiteSpace(Clinic.Phone) ? " Please call the clinic." : $" Please call us at {Clinic.Phone}.");
 
     /// <summary>C or X with no visit behind it: the help text.</summary>
-    public string Help => Spanish
-        ? $"{Clinic.Name}: mensajes sobre su cuenta del portal del paciente."
-            + (string.IsNullOrWhiteSpace(Clinic.PortalUrl) ? "" : $" Inicie sesión en {Clinic.PortalUrl}.")
-            + (string.IsNullOrWhiteSpace(Clinic.Phone) ? "" : $" Llámenos al {Clinic.Phone}.")
-            + " Pueden aplicarse tarifas de mensajes y datos. Responda STOP para cancelar los mensajes."
-        : InboundReplies.Help(Clinic);
+    public string Help => InboundReplies.Help(Clinic, Spanish);
 
     private string When(DateTimeOffset start) => NoticeLanguage.When(start, Spanish, Zone);
 }

@@ -61,6 +61,7 @@ public static class FhirCatalog
             [],
             ClinicLevel: true),
         new("Schedule", [new("actor", SearchParamType.Reference, Base + "Schedule-actor", "The provider: `Practitioner/{id}`.")], [], ClinicLevel: true),
+        new("Communication", [Patient], []),
     ];
 
     /// <summary>The code system of the clinic's visit types (a Slot's and an Appointment's <c>serviceType</c>).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
+using Portal.Core.Messaging;
+using Portal.Core.Messaging.Fhir;
 using Portal.Core.Profile;
 using Portal.Core.Scheduling.Fhir;
 
@@ -13,7 +15,8 @@ public sealed class FhirSources
 
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
-        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, SchedulingFhirReads scheduling, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess,
+        SchedulingFhirReads scheduling, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         Clinic = scheduling;
@@ -35,6 +38,7 @@ public sealed class FhirSources
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
             ["Appointment"] = [scheduling.Appointments],
+            ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
         };
     }
 
