@@ -50,7 +50,10 @@ public static class FhirCatalog
         new("DocumentReference", [Patient], [UsCore + "us-core-documentreference"]),
         new("DiagnosticReport", Specific("DiagnosticReport"), []),
         new("CarePlan", [Patient], [UsCore + "us-core-careplan"]),
-        new("Appointment", [Patient, new("date", SearchParamType.Date, Base + "Appointment-date", "The visit's start: `[ge|le|gt|lt|eq]YYYY[-MM[-DD[Thh:mm[:ss][zone]]]]`; repeat for a range. Dates without a zone are the clinic's.")], []),
+        new("Communication", [PatientOf("Communication")], []),
+        new("Coverage", [PatientOf("Coverage")], []),
+        new("ExplanationOfBenefit", [PatientOf("ExplanationOfBenefit")], []),
+        new("Appointment", [PatientOf("Appointment"), new("date", SearchParamType.Date, Base + "Appointment-date", "The visit's start: `[ge|le|gt|lt|eq]YYYY[-MM[-DD[Thh:mm[:ss][zone]]]]`; repeat for a range. Dates without a zone are the clinic's.")], []),
         new(
             "Slot",
             [
@@ -61,7 +64,6 @@ public static class FhirCatalog
             [],
             ClinicLevel: true),
         new("Schedule", [new("actor", SearchParamType.Reference, Base + "Schedule-actor", "The provider: `Practitioner/{id}`.")], [], ClinicLevel: true),
-        new("Communication", [Patient], []),
     ];
 
     /// <summary>The code system of the clinic's visit types (a Slot's and an Appointment's <c>serviceType</c>).</summary>
@@ -72,6 +74,9 @@ public static class FhirCatalog
 
     /// <summary>The names of every type, for messages.</summary>
     public static string Listed => string.Join(", ", Types.Select(t => t.Name));
+
+    // The types outside R4's shared clinical-patient parameter define their own.
+    private static FhirSearchParameter PatientOf(string type) => Patient with { Definition = $"{Base}{type}-patient" };
 
     private static FhirSearchParameter[] Specific(string type) =>
         [.. ResultParameters.Select(p => p with { Definition = string.Format(System.Globalization.CultureInfo.InvariantCulture, p.Definition, Base + type) })];
