@@ -6,6 +6,7 @@ using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Notifications.Inbound;
 using Portal.Core.Patients;
+using Portal.Core.Prescriptions;
 using Portal.Core.Profile;
 using Portal.Core.Record;
 using Portal.Core.Record.Fhir;
@@ -51,6 +52,7 @@ public static class PortalCore
         services.AddFhirApi();
         services.AddDocumentsAmendmentsExport();
         services.AddSchedulingCore();
+        services.AddPrescriptionsCore();
         return services;
     }
 }

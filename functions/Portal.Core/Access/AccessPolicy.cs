@@ -57,6 +57,17 @@ public static class AccessPolicy
     public static AccessDecision DecideSearch(Caller caller) =>
         caller.Roles.Any(AppRoles.Staff.Contains) ? AccessDecision.Allow : AccessDecision.Forbidden;
 
+    /// <summary>
+    /// Decides whether <paramref name="caller"/> may see a clinic-wide work queue of <paramref name="category"/> (open
+    /// requests of every patient, naming no clinical detail): staff whose role changes the category, who work it, and for
+    /// prescriptions the front desk too, who answer patients' and pharmacies' calls about refills but decide none.
+    /// </summary>
+    public static AccessDecision DecideWorkQueue(Caller caller, DataCategory category) =>
+        caller.Roles.Any(role => StaffAllows(role, Permission.Change(category)))
+        || (category == DataCategory.Prescriptions && caller.IsInRole(AppRoles.FrontDesk))
+            ? AccessDecision.Allow
+            : AccessDecision.Forbidden;
+
     /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
     public static bool StaffAllows(string role, Permission permission) =>
         StaffGrants.TryGetValue(role, out var grants)

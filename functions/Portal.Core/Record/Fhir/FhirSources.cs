@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
+using Portal.Core.Prescriptions;
 using Portal.Core.Profile;
 
 namespace Portal.Core.Record.Fhir;
@@ -11,7 +12,7 @@ public sealed class FhirSources
     private readonly IOptions<ClinicOptions> clinic;
 
     /// <summary>Wires the sources to the ports.</summary>
-    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IRefillRequests refills, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
@@ -31,6 +32,7 @@ public sealed class FhirSources
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+            ["Task"] = [new RefillTaskSource(refills)],
         };
     }
 
