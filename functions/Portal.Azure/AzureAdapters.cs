@@ -12,6 +12,7 @@ using Portal.Azure.Identity;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
+using Portal.Azure.Prescriptions;
 using Portal.Azure.Profile;
 using Portal.Azure.Record;
 using Portal.Azure.Scheduling;
@@ -64,6 +65,7 @@ public static class AzureAdapters
             .AddRecordAdapters()
             .AddFhirAdapters(configuration)
             .AddDocumentsAmendmentsExportAdapters(configuration)
-            .AddSchedulingAdapters(configuration);
+            .AddSchedulingAdapters(configuration)
+            .AddPrescriptionAdapters(configuration);
     }
 }
