@@ -37,7 +37,7 @@ internal sealed class TableRefillRequests(PortalTables tables) : IRefillRequests
     public async Task<IReadOnlyDictionary<string, string>> OpenByMedicationAsync(string patientId, CancellationToken cancellationToken)
     {
         var open = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in tables.Charts.QueryAsync<TableEntity>(PrescriptionRows.Range(patientId, OpenPrefix), select: ["RequestId"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.Charts.QueryAsync<TableEntity>(PrescriptionRows.Range(patientId, OpenPrefix), select: ["RowKey", "RequestId"], cancellationToken: cancellationToken))
         {
             open[row.RowKey[OpenPrefix.Length..]] = row.GetString("RequestId");
         }

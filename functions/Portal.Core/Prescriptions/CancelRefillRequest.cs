@@ -13,6 +13,6 @@ public sealed class CancelRefillRequest(RefillWrites writes)
     /// <summary>The cancelled request; 403 (the care team), 404, 409 (no longer requested), 412, 428.</summary>
     public Task<Result<Versioned<RefillRequest>>> ExecuteAsync(Caller caller, string patientId, string requestId, string? ifMatch, CancellationToken cancellationToken) =>
         writes.ApplyAsync(caller, patientId, requestId, ifMatch, "cancel", RefillSide.Requester, notify: false,
-            (visit, current, now) => Task.FromResult(RefillRules.Cancel(current, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
+            (visit, current, now, _) => Task.FromResult(RefillRules.Cancel(current, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
             cancellationToken);
 }

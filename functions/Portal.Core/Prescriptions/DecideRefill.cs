@@ -19,21 +19,21 @@ public sealed class DecideRefill(RefillWrites writes, IHealthRecord record, ICli
     public Task<Result<Versioned<RefillRequest>>> ReviewAsync(
         Caller caller, string patientId, string requestId, string? ifMatch, RefillReview body, CancellationToken cancellationToken) =>
         writes.ApplyAsync(caller, patientId, requestId, ifMatch, "review", RefillSide.Prescriber, notify: true,
-            (visit, current, now) => Task.FromResult(RefillRules.Review(current, body, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
+            (visit, current, now, _) => Task.FromResult(RefillRules.Review(current, body, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
             cancellationToken);
 
     /// <summary>Denies it; 400, 403, 404, 409 (closed already), 412, 428.</summary>
     public Task<Result<Versioned<RefillRequest>>> DenyAsync(
         Caller caller, string patientId, string requestId, string? ifMatch, RefillDenial body, CancellationToken cancellationToken) =>
         writes.ApplyAsync(caller, patientId, requestId, ifMatch, "deny", RefillSide.Prescriber, notify: true,
-            (visit, current, now) => Task.FromResult(RefillRules.Deny(current, body, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
+            (visit, current, now, _) => Task.FromResult(RefillRules.Deny(current, body, now, visit.Caller.Subject, RecordCallers.NameOf(visit))),
             cancellationToken);
 
     /// <summary>Answers that a visit is needed; 400 (no such visit type), 403, 404, 409, 412, 428.</summary>
     public Task<Result<Versioned<RefillRequest>>> NeedsVisitAsync(
         Caller caller, string patientId, string requestId, string? ifMatch, RefillVisitRequirement body, CancellationToken cancellationToken) =>
         writes.ApplyAsync(caller, patientId, requestId, ifMatch, "needs-visit", RefillSide.Prescriber, notify: true,
-            async (visit, current, now) =>
+            async (visit, current, now, _) =>
             {
                 if (RefillRules.Closed(current) is { } closed)
                 {
@@ -58,7 +58,7 @@ public sealed class DecideRefill(RefillWrites writes, IHealthRecord record, ICli
     public Task<Result<Versioned<RefillRequest>>> ApproveAsync(
         Caller caller, string patientId, string requestId, string? ifMatch, RefillApproval body, CancellationToken cancellationToken) =>
         writes.ApplyAsync(caller, patientId, requestId, ifMatch, "approve", RefillSide.Prescriber, notify: true,
-            async (visit, current, now) =>
+            async (visit, current, now, hold) =>
             {
                 var (by, byName) = (visit.Caller.Subject, RecordCallers.NameOf(visit));
                 var approved = RefillRules.Approve(current, body, now, by, byName);
@@ -67,7 +67,7 @@ public sealed class DecideRefill(RefillWrites writes, IHealthRecord record, ICli
                     return approved;
                 }
 
-                var recorded = await RecordAsync(current, body, now, by, byName, cancellationToken);
+                var recorded = await hold() ?? await RecordAsync(current, body, now, by, byName, cancellationToken);
                 return recorded is { } failed ? failed : approved;
             },
             cancellationToken);

@@ -26,8 +26,12 @@ public enum RefillSide
 /// </summary>
 public sealed class RefillWrites(ChartAccess access, IRefillRequests requests, INoticeQueue notices, TimeProvider clock, ILogger<RefillWrites> logger)
 {
-    /// <summary>What a step makes of the request, or a failure. It may write elsewhere first (an approval's prescriptions), idempotently.</summary>
-    public delegate Task<Result<RefillRequest>> Step(ChartVisit visit, RefillRequest current, DateTimeOffset now);
+    /// <summary>
+    /// What a step makes of the request, or a failure. A step that writes elsewhere first (an approval's prescriptions)
+    /// calls <paramref name="hold"/> before it does: the request is rewritten unchanged under the caller's ETag, so a
+    /// concurrent decision loses (412) before anything is written for this one; hold's failure is the step's answer.
+    /// </summary>
+    public delegate Task<Result<RefillRequest>> Step(ChartVisit visit, RefillRequest current, DateTimeOffset now, Func<Task<Failure?>> hold);
 
     /// <summary>The request as the caller may see it, or null (a caregiver never sees a request for a confidential medication).</summary>
     public static async Task<Versioned<RefillRequest>?> FindVisibleAsync(IRefillRequests requests, ChartVisit visit, string requestId, CancellationToken cancellationToken) =>
@@ -79,7 +83,21 @@ public sealed class RefillWrites(ChartAccess access, IRefillRequests requests, I
         }
 
         var now = clock.GetUtcNow();
-        var changed = await step(visit, current.Value, now);
+        var eTag = current.ETag;
+        async Task<Failure?> HoldAsync()
+        {
+            try
+            {
+                eTag = await requests.SaveAsync(current.Value, eTag, null, cancellationToken);
+                return null;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return Stale();
+            }
+        }
+
+        var changed = await step(visit, current.Value, now, HoldAsync);
         if (!changed.Succeeded)
         {
             if (changed.Failure.Kind == FailureKind.Conflict && !current.Value.IsOpen)
@@ -95,10 +113,9 @@ public sealed class RefillWrites(ChartAccess access, IRefillRequests requests, I
         var notice = notify && !changed.Value.Confidential
             ? Notice.Create(visit.PatientId, NoticeKind.RefillStatus, NoticeDetails.None, $"/medications/refill-requests/{requestId}", now)
             : null;
-        string eTag;
         try
         {
-            eTag = await requests.SaveAsync(changed.Value, current.ETag, notice, cancellationToken);
+            eTag = await requests.SaveAsync(changed.Value, eTag, notice, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
