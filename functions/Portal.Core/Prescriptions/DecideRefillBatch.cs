@@ -12,13 +12,18 @@ public sealed class DecideRefillBatch(DecideRefill decide)
     /// <summary>The most decisions in one batch.</summary>
     public const int MaxDecisions = 25;
 
-    /// <summary>One result per decision, in order; 400 for an empty or too large batch.</summary>
+    /// <summary>One result per decision, in order; 400 for an empty or too large batch, 403 for anyone but clinicians.</summary>
     public async Task<Result<IReadOnlyList<RefillBatchResult>>> ExecuteAsync(Caller caller, RefillBatch batch, CancellationToken cancellationToken)
     {
         var decisions = batch.Decisions ?? [];
         if (decisions.Count is < 1 or > MaxDecisions)
         {
             return Failure.Invalid("decisions", $"One to {MaxDecisions} decisions.");
+        }
+
+        if (!caller.IsInRole(AppRoles.Clinician))
+        {
+            return new Failure(FailureKind.Forbidden, "Refill requests are decided by the clinic's clinicians.");
         }
 
         var results = new List<RefillBatchResult>();

@@ -41,7 +41,7 @@ public sealed class RefillQueueFunctions(PortalHttp http, RefillQueue queue, Dec
         Description = "For clinicians. Up to 25 decisions (`review`, `approve`, `deny`, `needsVisit`), each under the ETag its request was read with, taken and audited one by one exactly as the single decision; each result carries the status the single decision would have answered (200, 400, 403, 404, 409, 412) and, when taken, the request and its new ETag.")]
     [ApiRequest(typeof(RefillBatch))]
     [ApiResponse(200, typeof(RefillBatchResults))]
-    [ApiProblems(400)]
+    [ApiProblems(400, 403)]
     public Task<IActionResult> Batch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "refill-queue/decisions")] HttpRequest request,
         CancellationToken cancellationToken) =>
