@@ -30,8 +30,8 @@ public static class RefillRules
     public static DateOnly? RunOut(Medication medication) =>
         FillDate(medication) is { } filled && medication.DaysSupply is > 0 and <= 3650 ? filled.AddDays(medication.DaysSupply.Value) : null;
 
-    /// <summary>The day the current fill began: the last fill date, else the start (to the day), or null.</summary>
-    public static DateOnly? FillDate(Medication medication) => Day(medication.LastFillDate) ?? Day(medication.Start);
+    /// <summary>The day the current fill began: the last fill date, else (never filled since) the start; null unless known to the day.</summary>
+    public static DateOnly? FillDate(Medication medication) => medication.LastFillDate is { } filled ? Day(filled) : Day(medication.Start);
 
     /// <summary>Whether the medication can be refilled through the portal now.</summary>
     /// <param name="medication">The medication.</param>
