@@ -45,19 +45,7 @@ internal sealed class TableRefillReminders(PortalTables tables) : IRefillReminde
         }
     }
 
-    public async Task<bool> AddNoticeAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
-        try
-        {
-            await tables.Charts.AddEntityAsync(NoticeRows.Chart(notice), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> AddNoticeAsync(Notice notice, CancellationToken cancellationToken) => NoticeRows.AddOnceAsync(tables, notice, cancellationToken);
 
     /// <summary>The index row of a fill.</summary>
     public static TableEntity ToEntity(RefillDue due) => new(Partition(due.RunOut), Row(due))

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Portal.Core.Access;
-using Portal.Core.Audit;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 using Portal.Core.Notifications;
@@ -41,24 +40,11 @@ public sealed class RefillWrites(ChartAccess access, IRefillRequests requests, I
             : null;
 
     /// <summary>Applies <paramref name="step"/> as <paramref name="side"/>; the patient is told unless <paramref name="notify"/> is false.</summary>
-    public async Task<Result<Versioned<RefillRequest>>> ApplyAsync(
-        Caller caller, string patientId, string requestId, string? ifMatch, string action, RefillSide side, bool notify, Step step, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return new Failure(FailureKind.PreconditionRequired, "Send the request's ETag in If-Match.");
-        }
-
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/refill-requests/{requestId}/{action}", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        var outcome = await ApplyAsync(visit.Value, requestId, ifMatch, side, notify, step, cancellationToken);
-        await access.RecordAsync(visit.Value, outcome.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken);
-        return outcome;
-    }
+    public Task<Result<Versioned<RefillRequest>>> ApplyAsync(
+        Caller caller, string patientId, string requestId, string? ifMatch, string action, RefillSide side, bool notify, Step step, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/refill-requests/{requestId}/{action}", ifMatch, "request",
+            (visit, eTag) => ApplyAsync(visit, requestId, eTag, side, notify, step, cancellationToken), cancellationToken);
 
     private async Task<Result<Versioned<RefillRequest>>> ApplyAsync(
         ChartVisit visit, string requestId, string ifMatch, RefillSide side, bool notify, Step step, CancellationToken cancellationToken)

@@ -24,28 +24,12 @@ public sealed class ReportItem(ChartAccess access, IReportedItems reports, IRequ
         Caller caller, string patientId, NewReportedAllergy report, string? idempotencyKey, CancellationToken cancellationToken) =>
         ExecuteAsync(caller, patientId, "reported-allergies", ReportedItemRules.Validate(report), () => ReportedItemRules.Content(report), null, report, idempotencyKey, cancellationToken);
 
-    private async Task<Result<Versioned<ReportedItem>>> ExecuteAsync<TBody>(
+    private Task<Result<Versioned<ReportedItem>>> ExecuteAsync<TBody>(
         Caller caller, string patientId, string resource, FieldErrors errors, Func<RecordContent> content, ReportedSource? source, TBody body, string? idempotencyKey,
-        CancellationToken cancellationToken)
-    {
-        errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
-        if (errors.ToFailure() is { } invalid)
-        {
-            return invalid;
-        }
-
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/{resource}", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        var outcome = RecordCallers.IsCareTeam(visit.Value)
-            ? new Failure(FailureKind.Forbidden, "Patients and caregivers report what they take; clinicians add it to the record directly.")
-            : await AddAsync(visit.Value, resource, content(), source, body, idempotencyKey, cancellationToken);
-        await access.RecordAsync(visit.Value, outcome.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken);
-        return outcome;
-    }
+        CancellationToken cancellationToken) =>
+        PatientSide.CreateAsync(
+            access, caller, patientId, resource, errors, idempotencyKey, "Patients and caregivers report what they take; clinicians add it to the record directly.",
+            visit => AddAsync(visit, resource, content(), source, body, idempotencyKey, cancellationToken), cancellationToken);
 
     private async Task<Result<Versioned<ReportedItem>>> AddAsync<TBody>(
         ChartVisit visit, string resource, RecordContent content, ReportedSource? source, TBody body, string? idempotencyKey, CancellationToken cancellationToken)

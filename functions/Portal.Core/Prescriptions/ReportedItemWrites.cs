@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Portal.Core.Access;
-using Portal.Core.Audit;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 using Portal.Core.Notifications;
@@ -19,24 +18,11 @@ public sealed class ReportedItemWrites(ChartAccess access, IReportedItems report
     public delegate Task<Result<ReportedItem>> Step(ChartVisit visit, ReportedItem current, DateTimeOffset now);
 
     /// <summary>Applies <paramref name="step"/>: for clinicians when <paramref name="byClinician"/>, else for the patient's side; a notice of <paramref name="notice"/> goes when given.</summary>
-    public async Task<Result<Versioned<ReportedItem>>> ApplyAsync(
-        Caller caller, string patientId, string reportId, string? ifMatch, string action, bool byClinician, NoticeKind? notice, Step step, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return new Failure(FailureKind.PreconditionRequired, "Send the report's ETag in If-Match.");
-        }
-
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/reported-items/{reportId}/{action}", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        var outcome = await ApplyAsync(visit.Value, reportId, ifMatch, byClinician, notice, step, cancellationToken);
-        await access.RecordAsync(visit.Value, outcome.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken);
-        return outcome;
-    }
+    public Task<Result<Versioned<ReportedItem>>> ApplyAsync(
+        Caller caller, string patientId, string reportId, string? ifMatch, string action, bool byClinician, NoticeKind? notice, Step step, CancellationToken cancellationToken) =>
+        access.ChangeAsync(
+            caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/reported-items/{reportId}/{action}", ifMatch, "report",
+            (visit, eTag) => ApplyAsync(visit, reportId, eTag, byClinician, notice, step, cancellationToken), cancellationToken);
 
     private async Task<Result<Versioned<ReportedItem>>> ApplyAsync(
         ChartVisit visit, string reportId, string ifMatch, bool byClinician, NoticeKind? noticeKind, Step step, CancellationToken cancellationToken)

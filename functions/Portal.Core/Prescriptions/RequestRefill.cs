@@ -17,28 +17,12 @@ public sealed class RequestRefill(ChartAccess access, IHealthRecord record, IRef
     private const string Operation = "refill-request";
 
     /// <summary>The received request with its ETag; 400, 403, 404, 409 (an open request, or a reused key).</summary>
-    public async Task<Result<Versioned<RefillRequest>>> ExecuteAsync(
-        Caller caller, string patientId, NewRefillRequest request, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        var errors = RefillRules.Validate(request);
-        errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
-        if (errors.ToFailure() is { } invalid)
-        {
-            return invalid;
-        }
-
-        var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Prescriptions), $"patients/{patientId}/refill-requests", cancellationToken);
-        if (!visit.Succeeded)
-        {
-            return visit.Failure;
-        }
-
-        var outcome = RecordCallers.IsCareTeam(visit.Value)
-            ? new Failure(FailureKind.Forbidden, "Refill requests are made by the patient or their caregiver; the care team renews prescriptions in the record.")
-            : await FileAsync(visit.Value, request, idempotencyKey, cancellationToken);
-        await access.RecordAsync(visit.Value, outcome.Succeeded ? AuditOutcome.Success : AuditOutcome.Failed, cancellationToken);
-        return outcome;
-    }
+    public Task<Result<Versioned<RefillRequest>>> ExecuteAsync(
+        Caller caller, string patientId, NewRefillRequest request, string? idempotencyKey, CancellationToken cancellationToken) =>
+        PatientSide.CreateAsync(
+            access, caller, patientId, "refill-requests", RefillRules.Validate(request), idempotencyKey,
+            "Refill requests are made by the patient or their caregiver; the care team renews prescriptions in the record.",
+            visit => FileAsync(visit, request, idempotencyKey, cancellationToken), cancellationToken);
 
     /// <summary>The 409 for medications that have open requests, each pointing at its request.</summary>
     public static Failure AlreadyOpen(string patientId, IReadOnlyList<string> medicationIds, IReadOnlyDictionary<string, string> open) => new(

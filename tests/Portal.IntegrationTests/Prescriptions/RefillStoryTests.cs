@@ -159,6 +159,46 @@ public class RefillStoryTests
     }
 
     [Fact]
+    public async Task A_clinician_decides_the_mornings_requests_in_one_batch_each_on_its_own_and_caregivers_see_no_confidential_ones()
+    {
+        var (api, patientId, patient, clinician, meds) = await RefillStoryTests.StartAsync();
+        var path = $"api/patients/{patientId}/refill-requests";
+        async Task<(string Id, string ETag)> AskAsync(params string[] medicationIds)
+        {
+            var asked = await PrescriptionFixtures.SendAsync(api, HttpMethod.Post, path, patient, new { medicationIds, pharmacy = PrescriptionFixtures.NewPharmacy });
+            return (asked.Body["requestId"]!.GetValue<string>(), asked.ETag!);
+        }
+
+        var lisinopril = await AskAsync(meds.Lisinopril);
+        var metformin = await AskAsync(meds.Metformin);
+        var confidential = await AskAsync(meds.Confidential);
+        var batch = await PrescriptionFixtures.SendAsync(api, HttpMethod.Post, "api/refill-queue/decisions", clinician, new
+        {
+            decisions = new object[]
+            {
+                new { patientId, requestId = lisinopril.Id, eTag = lisinopril.ETag, action = "approve", approval = new { medications = new[] { new { medicationId = meds.Lisinopril, refills = 3 } } } },
+                new { patientId, requestId = metformin.Id, eTag = metformin.ETag, action = "needsVisit" },
+                new { patientId, requestId = confidential.Id, eTag = "W/\"stale\"", action = "deny", denial = new { reason = "r" } },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, batch.Status);
+        Assert.Equal([200, 400, 412], batch.Body["results"]!.AsArray().Select(r => r!["status"]!.GetValue<int>()));
+        Assert.Equal("approved", batch.Body["results"]![0]!["request"]!["state"]!.GetValue<string>());
+
+        // A caregiver with prescriptions.read sees the medications and requests but not the confidential ones; the patient sees all.
+        var caregiver = await api.CaregiverAsync(patientId, "prescriptions.read");
+        var theirs = await PrescriptionFixtures.SendAsync(api, HttpMethod.Get, path, caregiver);
+        Assert.Equal([metformin.Id, lisinopril.Id], theirs.Body["items"]!.AsArray().Select(r => r!["requestId"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await PrescriptionFixtures.SendAsync(api, HttpMethod.Get, $"{path}/{confidential.Id}", caregiver)).Status);
+        var listed = await PrescriptionFixtures.SendAsync(api, HttpMethod.Get, $"api/patients/{patientId}/medications", caregiver);
+        Assert.DoesNotContain(listed.Body["items"]!.AsArray(), m => m!["medicationId"]!.GetValue<string>() == meds.Confidential);
+        Assert.Equal(3, (await PrescriptionFixtures.SendAsync(api, HttpMethod.Get, path, patient)).Body["items"]!.AsArray().Count);
+
+        // The confidential request sent the patient no notice (the contact details may be a parent's); the approval did.
+        Assert.Single(await PrescriptionFixtures.NoticesAsync(patientId, Portal.Core.Notifications.NoticeKind.RefillStatus));
+    }
+
+    [Fact]
     public async Task Bad_requests_are_problems_that_change_nothing()
     {
         var (api, patientId, patient, clinician, meds) = await StartAsync();
