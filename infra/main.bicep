@@ -1,5 +1,5 @@
 // PortalServerless — everything `azd up` provisions, in one resource group.
-// Identity-based access throughout; the only secrets (payment key, lab shared key) live in
+// Identity-based access throughout; the only secrets (payment keys, pay-link key, lab shared key) live in
 // Key Vault and reach the app as Key Vault references. See docs/DEPLOY.md and docs/CONFIGURATION.md.
 targetScope = 'subscription'
 
@@ -72,6 +72,9 @@ param emailCustomDomain string = ''
 @description('Where Azure Communication Services (and its e-mail service) keep data at rest.')
 param acsDataLocation string = 'United States'
 
+@description('Create the Service Bus namespace and queue lab-results for labs that push there (Standard tier, about $10 a month before the first message). Off: labs use the Storage queue or HTTPS, and the drain timer does nothing.')
+param enableServiceBus bool = false
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -92,6 +95,7 @@ var blobContainers = [
   'attachments'
   'lab-messages'
   'exports'
+  'statements'
   deploymentContainerName
 ]
 var storageQueues = [
@@ -150,7 +154,7 @@ module storage 'core/storage/storage-account.bicep' = {
   }
 }
 
-module serviceBus 'core/messaging/service-bus.bicep' = {
+module serviceBus 'core/messaging/service-bus.bicep' = if (enableServiceBus) {
   name: 'serviceBus'
   scope: rg
   params: {
@@ -212,8 +216,8 @@ module roles 'core/security/role-assignments.bicep' = {
     userPrincipalId: principalId
     userPrincipalType: principalType
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
-    labResultsQueueName: serviceBus.outputs.labResultsQueueName
+    serviceBusNamespaceName: enableServiceBus ? serviceBus!.outputs.name : ''
+    labResultsQueueName: 'lab-results'
     keyVaultName: keyVault.outputs.name
     communicationServicesName: communication.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
@@ -236,8 +240,8 @@ module api 'app/api.bicep' = {
     storageTableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    labResultsQueueName: serviceBus.outputs.labResultsQueueName
+    serviceBusFullyQualifiedNamespace: enableServiceBus ? serviceBus!.outputs.fullyQualifiedNamespace : ''
+    labResultsQueueName: 'lab-results'
     communicationEndpoint: communication.outputs.endpoint
     smsFromNumber: smsFromNumber
     emailSenderAddress: emailSender
@@ -269,9 +273,9 @@ output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_ENDPOINT_URL string = api.outputs.uri
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.name
-output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
-output AZURE_SERVICE_BUS_LAB_SEND_RULE string = serviceBus.outputs.labSendRuleName
+output AZURE_SERVICE_BUS_NAMESPACE string = enableServiceBus ? serviceBus!.outputs.name : ''
+output AZURE_SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = enableServiceBus ? serviceBus!.outputs.fullyQualifiedNamespace : ''
+output AZURE_SERVICE_BUS_LAB_SEND_RULE string = enableServiceBus ? serviceBus!.outputs.labSendRuleName : ''
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_COMMUNICATION_SERVICES_NAME string = communication.outputs.name

@@ -8,7 +8,9 @@ using Portal.Azure.Access;
 using Portal.Azure.Audit;
 using Portal.Azure.Fhir;
 using Portal.Azure.Files;
+using Portal.Azure.Billing;
 using Portal.Azure.Identity;
+using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
@@ -56,9 +58,11 @@ public static class AzureAdapters
             .AddAccessAdapters()
             .AddAuditAdapters()
             .AddFileAdapters()
+            .AddBillingAdapters(configuration, environment)
             .AddNotificationAdapters(configuration, environment)
             .AddNotificationPreferenceAdapters()
             .AddInboundTextAdapters()
+            .AddLabsAdapters(configuration)
             .AddMessagingAdapters(configuration)
             .AddPatientAdapters()
             .AddProfileAdapters()

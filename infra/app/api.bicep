@@ -51,7 +51,7 @@ param smsFromNumber string
 @description('ACS e-mail sender address on a domain linked to the ACS resource, e.g. DoNotReply@<guid>.azurecomm.net.')
 param emailSenderAddress string
 
-@description('Key Vault name that holds payments-api-key, labs-shared-key and communication-events-secret.')
+@description('Key Vault name that holds payments-api-key, payments-webhook-secret, billing-pay-link-key, labs-shared-key and communication-events-secret.')
 param keyVaultName string
 
 @description('Entra ID instance, e.g. https://login.microsoftonline.com/ or https://<tenant>.ciamlogin.com/.')
@@ -210,7 +210,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Email__senderAddress: emailSenderAddress
 
       // Secrets that cannot be identities: Key Vault references, resolved by the platform.
+      // Stripe: the secret API key, the webhook endpoint's signing secret (docs/DEPLOY.md, section 8).
       Payments__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=payments-api-key)'
+      Payments__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=payments-webhook-secret)'
+      // The HMAC key that signs statements' pay-without-login links.
+      Billing__PayLinkKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=billing-pay-link-key)'
       Labs__SharedKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=labs-shared-key)'
       // The Event Grid webhook's shared secret (query parameter `secret`); docs/DEPLOY.md, section 5.
       Communication__EventsSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=communication-events-secret)'

@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Portal.Benchmarks.Labs;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `-- ingest` runs the lab-ingestion comparison against Azurite (docs/PERFORMANCE.md); anything else goes to BenchmarkDotNet.
+if (args is ["ingest", ..])
+{
+    return await IngestBenchmark.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmark).Assembly).Run(args);
+return 0;

@@ -52,9 +52,17 @@ public sealed class TestPortal
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
     /// <summary>The clinic's phone number in the test portal (named in SMS answers and cutoff refusals).</summary>
     public const string ClinicPhone = "+13125550100";
+    /// <summary>The sending facility (MSH-4 universal id) of the test portal's configured lab.</summary>
+    public const string LabFacility = "05D0000001";
+
+    /// <summary>The assigning authority of the clinic's MRNs in the configured lab's PID-3.</summary>
+    public const string LabMrnAuthority = "CLINIC-MRN";
 
     /// <summary>The Event Grid webhook's shared secret in the test portal.</summary>
     public const string EventsSecret = "test-events-secret";
+
+    /// <summary>The Stripe webhook signing secret in the test portal (the development payment provider signs with it too).</summary>
+    public const string StripeWebhookSecret = "whsec_test_portal_secret";
 
     /// <summary>Starts a portal the way the tests do: Development, a free port, the shared Azurite, quiet logs.</summary>
     public static async Task<LocalPortal> StartAsync(
@@ -76,6 +84,14 @@ public sealed class TestPortal
             ["AzureAd:TenantId"] = TenantId,
             ["Clinic:Phone"] = ClinicPhone,
             ["Scheduling:VideoLinkTemplate"] = "https://video.portal.test/visit/{appointmentId}",
+            ["Payments:WebhookSecret"] = StripeWebhookSecret,
+            ["Labs:Senders:test-lab:Facility"] = LabFacility,
+            ["Labs:Senders:test-lab:MrnAuthority"] = LabMrnAuthority,
+            ["Labs:Senders:test-lab:TimeZone"] = "America/Denver",
+
+            // The demo seed's lab (functions/Portal.LocalHost/appsettings.Development.json), so the seed runs as locally.
+            ["Labs:Senders:acme:Facility"] = "05D2223334",
+            ["Labs:Senders:acme:MrnAuthority"] = "RFC",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

@@ -13,6 +13,8 @@ internal static class MessagingAdapters
             .Validate(options => options.Pools.Count > 0 && options.Pools.Values.All(p => p.StaffRole.Length > 0 && p.DisplayName.Length > 0 && p.ResponseBusinessDays > 0),
                 "Every Messaging:Pools entry needs a DisplayName, a StaffRole and ResponseBusinessDays of 1 or more.")
             .ValidateOnStart();
-        return services.AddSingleton<IMessageThreads, TableMessageThreads>();
+        return services
+            .AddSingleton<IMessageThreads, TableMessageThreads>()
+            .AddSingleton<IAttachments, TableAttachments>();
     }
 }

@@ -13,10 +13,12 @@ namespace Portal.Azure.Messaging;
 /// <summary>
 /// Conversations in the patient's <c>Charts</c> partition: <c>thread|{threadId}</c> (the thread with its read
 /// markers, ETag-guarded) and <c>msg|{threadId}|{messageId}</c> (inserts only, oldest first); plus each pool's
-/// inbox index (<see cref="InboxRows"/>), written before the chart and rewritten from the thread on every write.
+/// inbox index (<see cref="TableInbox"/>), written before the chart and rewritten from the thread on every write.
 /// </summary>
-internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
+internal sealed class TableMessageThreads(PortalTables tables, TimeProvider clock) : IMessageThreads
 {
+    private readonly TableInbox inbox = new(tables);
+
     private const string ThreadPrefix = "thread|";
 
     public async Task<Versioned<MessageThread>?> FindAsync(string patientId, string threadId, CancellationToken cancellationToken)
@@ -47,20 +49,32 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
         return messages;
     }
 
-    public async Task StartAsync(MessageThread thread, IReadOnlyList<ThreadMessage> messages, CancellationToken cancellationToken)
+    public async Task<ThreadMessage?> FindMessageAsync(string patientId, string threadId, string messageId, CancellationToken cancellationToken)
     {
-        await SyncInboxAsync(thread, cancellationToken);
-        await TableErrors.ConditionallyAsync(
-            () => tables.Charts.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
-                    .. messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread.PatientId, m))),
-                ],
-                cancellationToken),
-            "The thread");
+        var response = await tables.Charts.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Encode(patientId), MessagePrefix(threadId) + TableKeys.Encode(messageId), ["Data"], cancellationToken);
+        return response.HasValue ? Read<ThreadMessage>(response.Value!) : null;
     }
 
-    public async Task SaveAsync(MessageThread thread, string eTag, ThreadMessage? message, Notice? notice, CancellationToken cancellationToken)
+    public Task<Portal.Core.Common.Page<ThreadMessage>> MessagePageAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PagedQueries.ReadAsync(tables.Charts, Range(patientId, "msg|"), pageSize, continuationToken, $"messages\n{patientId}", Read<ThreadMessage>, cancellationToken);
+
+    public async Task StartAsync(
+        MessageThread thread, IReadOnlyList<ThreadMessage> messages, IReadOnlyList<Versioned<Attachment>> attachments, CancellationToken cancellationToken)
+    {
+        var check = await inbox.WriteAsync(thread, clock.GetUtcNow() + InboxCheck.Grace, cancellationToken);
+        await CommitAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread)),
+                .. messages.Select(m => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(thread.PatientId, m))),
+                .. messages.SelectMany(m => AttachmentRows.SendWith(m, attachments)),
+            ],
+            cancellationToken);
+        await inbox.ConfirmAsync(check, cancellationToken);
+    }
+
+    public async Task SaveAsync(
+        MessageThread thread, string eTag, ThreadMessage? message, IReadOnlyList<Versioned<Attachment>> attachments, Notice? notice, CancellationToken cancellationToken)
     {
         // Index first (the notice's pending row, the pool's inbox), then the chart in one transaction.
         if (notice is not null)
@@ -68,11 +82,12 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
             await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
         }
 
-        await SyncInboxAsync(thread, cancellationToken);
+        var check = await inbox.WriteAsync(thread, clock.GetUtcNow() + InboxCheck.Grace, cancellationToken);
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, ToEntity(thread), new ETag(eTag))];
         if (message is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, ToEntity(thread.PatientId, message)));
+            actions.AddRange(AttachmentRows.SendWith(message, attachments));
         }
 
         if (notice is not null)
@@ -80,7 +95,8 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
             actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
         }
 
-        await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The thread");
+        await CommitAsync(actions, cancellationToken);
+        await inbox.ConfirmAsync(check, cancellationToken);
     }
 
     public Task MarkReadAsync(MessageThread thread, string eTag, CancellationToken cancellationToken) =>
@@ -92,35 +108,25 @@ internal sealed class TableMessageThreads(PortalTables tables) : IMessageThreads
     {
         var partition = InboxRows.Partition(pool);
         return PagedQueries.ReadAsync(
-            tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), pageSize, continuationToken, partition, InboxRows.Read, cancellationToken);
+            tables.Lookups, TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {InboxRows.ChecksFrom}"), pageSize, continuationToken, partition, InboxRows.Read, cancellationToken);
     }
 
-    /// <summary>
-    /// Makes the pool's inbox hold exactly the thread's row: its other rows (an earlier state, or a write whose chart
-    /// transaction failed) go, the current one is upserted, in one transaction of the index partition.
-    /// </summary>
-    private async Task SyncInboxAsync(MessageThread thread, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InboxCheck>> UnconfirmedAsync(string pool, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        inbox.DueAsync(pool, now, max, cancellationToken);
+
+    public Task<bool> ReconcileAsync(InboxCheck check, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inbox.ReconcileAsync(check, async () => (await FindAsync(check.PatientId, check.ThreadId, cancellationToken))?.Value, now, cancellationToken);
+
+    /// <summary>One chart transaction; any lost race (a thread or upload changed, created or taken meanwhile) is a conflict.</summary>
+    private async Task CommitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var partition = InboxRows.Partition(thread.Pool);
-        var wanted = InboxRows.For(thread);
-        var actions = new List<TableTransactionAction>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and PatientId eq {thread.PatientId} and ThreadId eq {thread.ThreadId}");
-        await foreach (var row in tables.Lookups.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        try
         {
-            if (row.RowKey != wanted?.RowKey)
-            {
-                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, row.RowKey), ETag.All));
-            }
+            await tables.Charts.SubmitTransactionAsync(actions, cancellationToken);
         }
-
-        if (wanted is not null)
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
         {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, wanted));
-        }
-
-        if (actions.Count > 0)
-        {
-            await tables.Lookups.SubmitTransactionAsync(actions, cancellationToken);
+            throw new ConcurrencyConflictException("The thread, or an upload it sends, was changed concurrently.");
         }
     }
 

@@ -29,8 +29,9 @@ internal static class NotificationAdapters
         services.AddSingleton<TableNotices>();
         services.AddSingleton<INotices>(provider => provider.GetRequiredService<TableNotices>());
         services.AddSingleton<IDeliveryReports>(provider => provider.GetRequiredService<TableNotices>());
+        services.AddSingleton<INoticeContacts, TableNoticeContacts>();
         services.AddSingleton<INoticeQueue>(provider => new QueueNotices(provider.GetRequiredService<StorageAccount>()
-            .CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }.With(provider))
+            .CreateQueueServiceClient(new QueueClientOptions().With(provider))
             .GetQueueClient(QueueNotices.QueueName)));
 
         if (options.IsConfigured)

@@ -24,20 +24,61 @@ internal sealed class TableNotices(PortalTables tables) : INotices, IDeliveryRep
         return response.HasValue ? new Versioned<Notice>(NoticeRows.Read(response.Value!), response.Value!.ETag.ToString()) : null;
     }
 
-    public async Task<string> ReplaceAsync(Notice notice, string eTag, CancellationToken cancellationToken)
+    /// <summary>Index first: a delivery report names only the provider's message id (a digest's leads its bundle).</summary>
+    private async Task IndexSentTextAsync(Notice notice, CancellationToken cancellationToken)
     {
-        if (notice is { State: NoticeState.Sent, Channel: "sms", ProviderMessageId: { } messageId })
+        if (notice is { State: NoticeState.Sent, Channel: "sms", ProviderMessageId: { } messageId, BundledWith: null })
         {
-            // Index first: a delivery report names only the provider's message id.
             await tables.Lookups.UpsertEntityAsync(
                 new TableEntity(SmsMessagePartition, TableKeys.Encode(messageId)) { ["PatientId"] = notice.PatientId, ["NoticeId"] = notice.NoticeId },
                 TableUpdateMode.Replace, cancellationToken);
         }
+    }
 
+    public async Task<string> ReplaceAsync(Notice notice, string eTag, CancellationToken cancellationToken)
+    {
+        await IndexSentTextAsync(notice, cancellationToken);
         var response = await TableErrors.ConditionallyAsync(
             () => tables.Charts.UpdateEntityAsync(NoticeRows.Chart(notice), new ETag(eTag), TableUpdateMode.Replace, cancellationToken),
             "The notice");
         return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
+    }
+
+    public async Task<IReadOnlyList<string>> SaveAllAsync(IReadOnlyList<Versioned<Notice>> changed, IReadOnlyList<Notice> added, CancellationToken cancellationToken)
+    {
+        foreach (var notice in changed)
+        {
+            await IndexSentTextAsync(notice.Value, cancellationToken);
+        }
+
+        foreach (var notice in added)
+        {
+            await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        var response = await TableErrors.ConditionallyAsync(
+            () => tables.Charts.SubmitTransactionAsync(
+                [
+                    .. changed.Select(n => new TableTransactionAction(TableTransactionActionType.UpdateReplace, NoticeRows.Chart(n.Value), new ETag(n.ETag))),
+                    .. added.Select(n => new TableTransactionAction(TableTransactionActionType.Add, NoticeRows.Chart(n))),
+                ],
+                cancellationToken),
+            "A notice");
+        return [.. response.Value.Take(changed.Count).Select(r => r.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag."))];
+    }
+
+    public async Task<IReadOnlyList<Versioned<Notice>>> RecentAsync(string patientId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        // Ids start with the inverted creation ticks: everything created since is below the inverted ticks of "since".
+        var upTo = (DateTimeOffset.MaxValue.UtcTicks - since.UtcTicks + 1).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(patientId)} and RowKey ge {NoticeRows.ChartPrefix} and RowKey lt {NoticeRows.ChartPrefix + upTo}");
+        var notices = new List<Versioned<Notice>>();
+        await foreach (var row in tables.Charts.QueryAsync<TableEntity>(filter, select: ["Data"], cancellationToken: cancellationToken))
+        {
+            notices.Add(new Versioned<Notice>(NoticeRows.Read(row), row.ETag.ToString()));
+        }
+
+        return notices;
     }
 
     public async Task<IReadOnlyList<NoticeReference>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -94,12 +135,25 @@ internal sealed class TableNotices(PortalTables tables) : INotices, IDeliveryRep
                 return;
             }
 
-            var reported = report.Delivered
-                ? found.Value with { State = NoticeState.Delivered, DeliveredAt = report.At }
-                : found.Value with { State = NoticeState.Failed, Reason = $"sms: not delivered ({report.Reason ?? "no details"})" };
+            // A digest's one text carried every notice of its bundle: the report is theirs too.
+            var bundle = new List<Versioned<Notice>> { found };
+            foreach (var member in found.Value.Bundle ?? [])
+            {
+                if (await FindAsync(new NoticeReference(reference.PatientId, member), cancellationToken) is { } carried)
+                {
+                    bundle.Add(carried);
+                }
+            }
+
+            var reported = bundle.Select(n => n with
+            {
+                Value = report.Delivered
+                    ? n.Value with { State = NoticeState.Delivered, DeliveredAt = report.At }
+                    : n.Value with { State = NoticeState.Failed, Reason = $"sms: not delivered ({report.Reason ?? "no details"})" },
+            }).ToList();
             try
             {
-                await ReplaceAsync(reported, found.ETag, cancellationToken);
+                await SaveAllAsync(reported, [], cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException)

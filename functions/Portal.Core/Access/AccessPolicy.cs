@@ -68,6 +68,17 @@ public static class AccessPolicy
             ? AccessDecision.Allow
             : AccessDecision.Forbidden;
 
+    /// <summary>
+    /// Decides whether <paramref name="caller"/> may work the unmatched-lab-results queue (see the results a lab could not
+    /// attach to a chart with confidence, match them to a patient or reject them): clinicians and administrators.
+    /// </summary>
+    public static AccessDecision DecideUnmatchedResults(Caller caller) =>
+        caller.IsInRole(AppRoles.Clinician) || caller.IsInRole(AppRoles.Admin) ? AccessDecision.Allow : AccessDecision.Forbidden;
+
+    /// <summary>True when a caregiver's grant, active at <paramref name="now"/>, covers the permission (who is told what).</summary>
+    public static bool GrantCovers(PatientLink grant, Permission permission, DateTimeOffset now) =>
+        grant.Kind == LinkKind.Proxy && grant.IsActive(now) && LinkAllows(grant, permission);
+
     /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
     public static bool StaffAllows(string role, Permission permission) =>
         StaffGrants.TryGetValue(role, out var grants)

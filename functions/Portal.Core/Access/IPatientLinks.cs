@@ -9,6 +9,9 @@ public interface IPatientLinks
     /// <summary>Every patient the subject is linked to. One partition query.</summary>
     Task<IReadOnlyList<PatientLink>> ListAsync(string subject, CancellationToken cancellationToken);
 
-    /// <summary>Creates or replaces a link (idempotent).</summary>
+    /// <summary>Creates or replaces a link (idempotent); a caregiver's grant is also kept in the patient's chart.</summary>
     Task SaveAsync(PatientLink link, CancellationToken cancellationToken);
+
+    /// <summary>The caregivers' grants to the patient (revoked and expired ones included). One range query of the chart.</summary>
+    Task<IReadOnlyList<PatientLink>> CaregiversAsync(string patientId, CancellationToken cancellationToken);
 }

@@ -27,6 +27,12 @@ public sealed record LabOrder
     /// <summary>Result status as sent.</summary>
     public string? StatusCode { get; init; }
 
+    /// <summary>
+    /// Diagnostic service section (OBR-24, HL7 table 0074: <c>CH</c> chemistry, <c>HM</c> hematology, <c>MB</c> microbiology,
+    /// <c>SP</c> surgical pathology …; FHIR DiagnosticReport.category code), when sent.
+    /// </summary>
+    public string? ServiceSection { get; init; }
+
     /// <summary>Ordering provider (OBR-16, else ORC-12).</summary>
     public LabProvider? OrderingProvider { get; init; }
 

@@ -10,9 +10,16 @@ namespace Portal.Core.Messaging;
 public sealed class ReplyToThread(ThreadWrites writes, TimeProvider clock)
 {
     /// <summary>The thread after the reply, with the new message; 400/403/404.</summary>
-    public Task<Result<ThreadView>> ExecuteAsync(Caller caller, string patientId, string threadId, string? text, CancellationToken cancellationToken)
+    /// <param name="caller">Who writes.</param>
+    /// <param name="patientId">Whose chart.</param>
+    /// <param name="threadId">The conversation.</param>
+    /// <param name="text">The message.</param>
+    /// <param name="attachmentIds">The caller's unsent uploads to send with it (at most five), or null.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public Task<Result<ThreadView>> ExecuteAsync(
+        Caller caller, string patientId, string threadId, string? text, IReadOnlyList<string>? attachmentIds, CancellationToken cancellationToken)
     {
-        if (MessagingRules.ValidateReply(text).ToFailure() is { } invalid)
+        if (MessagingRules.ValidateReply(text).RequireAttachments(attachmentIds).ToFailure() is { } invalid)
         {
             return Task.FromResult<Result<ThreadView>>(invalid);
         }
@@ -22,6 +29,6 @@ public sealed class ReplyToThread(ThreadWrites writes, TimeProvider clock)
         {
             var message = ThreadAccess.Message(visit, threadId, text!, now, thread.MessageCount);
             return (MessagingRules.After(thread, message), message);
-        }, now, cancellationToken);
+        }, now, cancellationToken, attachmentIds);
     }
 }

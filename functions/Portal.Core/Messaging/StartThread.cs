@@ -10,7 +10,8 @@ namespace Portal.Core.Messaging;
 /// same thread: the key is remembered first with the thread's id and time, so a retry after a failure rewrites
 /// exactly the same rows.
 /// </summary>
-public sealed class StartThread(IMessageThreads threads, ThreadAccess access, MessagePools pools, IRequestReplays replays, TimeProvider clock)
+public sealed class StartThread(
+    IMessageThreads threads, ThreadAccess access, MessagePools pools, UnsentAttachments uploads, IRequestReplays replays, TimeProvider clock)
 {
     private const string Operation = "thread";
 
@@ -19,7 +20,7 @@ public sealed class StartThread(IMessageThreads threads, ThreadAccess access, Me
         Caller caller, string patientId, NewThread request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var pool = pools.Find(request.Pool);
-        var errors = MessagingRules.ValidateNewThread(request.Pool, pool, request.Subject, request.Message, pools.All);
+        var errors = MessagingRules.ValidateNewThread(request.Pool, pool, request.Subject, request.Message, pools.All).RequireAttachments(request.Attachments);
         errors.Require(IdempotencyKeys.IsValidOrAbsent(idempotencyKey), IdempotencyKeys.Field, IdempotencyKeys.Rule);
         if (errors.ToFailure() is { } invalid)
         {
@@ -63,18 +64,34 @@ public sealed class StartThread(IMessageThreads threads, ThreadAccess access, Me
 
         // Everything below follows from the replay, so a retry writes the very same rows.
         var (threadId, at) = (replay.ResourceId, replay.CreatedAt);
+        var taken = await uploads.ResolveAsync(visit, request.Attachments, now, cancellationToken);
+        if (!taken.Succeeded)
+        {
+            return taken.Failure;
+        }
+
         var first = ThreadAccess.Message(visit, threadId, request.Message, at, 0);
+        if (taken.Value.Count > 0)
+        {
+            first = first with { Attachments = [.. taken.Value.Select(u => u.Value.Summary)] };
+        }
+
         var automatic = new ThreadMessage(threadId, MessagingRules.MessageId(at, 1), MessageAuthorKind.Automatic, "", pool.DisplayName, null, MessagingRules.AutomaticReply(pool), at);
         var empty = new MessageThread(visit.PatientId, threadId, pool.Id, request.Subject.Trim(), ThreadStatus.Open, at, at, null, 0, null, new Dictionary<string, int>());
         var thread = MessagingRules.After(MessagingRules.After(empty, first), automatic) with { WaitingSince = at };
         thread = thread.ReadAllBy(visit.Caller.Subject);
         try
         {
-            await threads.StartAsync(thread, [first, automatic], cancellationToken);
+            await threads.StartAsync(thread, [first, automatic], taken.Value, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
-            // A concurrent retry of the same request got there first: the thread is the same.
+            // Either a concurrent retry of the same request got there first (the thread is the same), or another
+            // message took an upload meanwhile (the inbox row written first is an orphan the reconciliation removes).
+            if (await threads.FindAsync(visit.PatientId, threadId, cancellationToken) is null)
+            {
+                return Failure.Invalid("attachments", "An attachment was sent with another message meanwhile; upload it again.");
+            }
         }
 
         return new ThreadView(thread, pool, 0, [first, automatic]);

@@ -9,5 +9,14 @@ namespace Portal.Core.Messaging;
 /// <param name="OnBehalfOf">The patient a caregiver wrote for; null otherwise.</param>
 /// <param name="Text">The message.</param>
 /// <param name="SentAt">When it was written.</param>
+/// <param name="Attachments">The files sent with it (at most five), or null for none.</param>
 public sealed record ThreadMessage(
-    string ThreadId, string MessageId, MessageAuthorKind AuthorKind, string AuthorSubject, string AuthorName, string? OnBehalfOf, string Text, DateTimeOffset SentAt);
+    string ThreadId,
+    string MessageId,
+    MessageAuthorKind AuthorKind,
+    string AuthorSubject,
+    string AuthorName,
+    string? OnBehalfOf,
+    string Text,
+    DateTimeOffset SentAt,
+    IReadOnlyList<MessageAttachment>? Attachments = null);

@@ -8,19 +8,32 @@ namespace Portal.Core.Messaging;
 
 /// <summary>
 /// Changes a thread the one safe way: open the chart for writing, read the thread with its ETag, apply the change,
-/// save (message insert + thread + notice in one chart transaction), and on a lost race read again and reapply, so
-/// concurrent replies never lose a message. A notice is enqueued after the commit, best effort.
+/// save (message insert + the uploads it takes + thread + notice in one chart transaction), and on a lost race read
+/// again and reapply, so concurrent replies never lose a message and an upload is never sent twice. A notice is
+/// enqueued after the commit, best effort.
 /// </summary>
-public sealed class ThreadWrites(IMessageThreads threads, ThreadAccess access, MessagePools pools, INoticeQueue notices, ILogger<ThreadWrites> logger)
+public sealed class ThreadWrites(
+    IMessageThreads threads, ThreadAccess access, MessagePools pools, UnsentAttachments uploads, INoticeQueue notices, ILogger<ThreadWrites> logger)
 {
     private const int Attempts = 5;
 
     /// <summary>What a change makes of the thread, and the message it adds, if any; or a failure.</summary>
     public delegate Result<(MessageThread Thread, ThreadMessage? Message)> Change(ChartVisit visit, MessageThread thread);
 
-    /// <summary>Applies <paramref name="change"/>; <paramref name="staffOnly"/> refuses the patient's side with 403.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/>; <paramref name="staffOnly"/> refuses the patient's side with 403. The message
+    /// the change adds carries the caller's uploads named by <paramref name="attachmentIds"/> (400 unless each is theirs).
+    /// </summary>
     public async Task<Result<ThreadView>> ApplyAsync(
-        Caller caller, string patientId, string threadId, string action, bool staffOnly, Change change, DateTimeOffset now, CancellationToken cancellationToken)
+        Caller caller,
+        string patientId,
+        string threadId,
+        string action,
+        bool staffOnly,
+        Change change,
+        DateTimeOffset now,
+        CancellationToken cancellationToken,
+        IReadOnlyList<string>? attachmentIds = null)
     {
         var visit = await access.OpenAsync(caller, patientId, Permission.Change(DataCategory.Messages), $"patients/{patientId}/threads/{threadId}/{action}", cancellationToken);
         if (!visit.Succeeded)
@@ -53,10 +66,22 @@ public sealed class ThreadWrites(IMessageThreads threads, ThreadAccess access, M
                 return changed.Failure;
             }
 
+            var taken = await uploads.ResolveAsync(visit.Value, attachmentIds, now, cancellationToken);
+            if (!taken.Succeeded)
+            {
+                await access.RecordAsync(visit.Value, false, cancellationToken);
+                return taken.Failure;
+            }
+
             var (thread, message) = changed.Value;
+            if (message is not null && taken.Value.Count > 0)
+            {
+                message = message with { Attachments = [.. taken.Value.Select(u => u.Value.Summary)] };
+            }
+
             try
             {
-                await threads.SaveAsync(thread, found.Value.ETag, message, notice, cancellationToken);
+                await threads.SaveAsync(thread, found.Value.ETag, message, taken.Value, notice, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {

@@ -22,21 +22,26 @@ public static class DeliveryPlanner
     public const int DailyLimit = 10;
 
     /// <summary>Plans one notice of <paramref name="kind"/> at <paramref name="now"/>.</summary>
-    /// <param name="kind">What the notice tells.</param>
-    /// <param name="facts">What the dispatcher knows about the patient.</param>
-    /// <param name="preferences">The patient's choices.</param>
-    /// <param name="now">Now.</param>
+    /// <param name="kind">What the notice says.</param>
+    /// <param name="facts">What the dispatcher knows of the recipient.</param>
+    /// <param name="preferences">The recipient's choices.</param>
+    /// <param name="now">The time of planning.</param>
+    /// <param name="digestIsDue">
+    /// The notice waited for the digest and its time has come: it goes now (quiet hours aside), never to the next
+    /// day's digest — a digest sent a second after 18:00 is still today's.
+    /// </param>
     /// <param name="uselessFrom">When the notice stops making sense (an appointment reminder: the visit's start); a plan that
     /// would send it then or later sends nothing (<see cref="ChannelReason.TooLate"/>).</param>
-    public static DeliveryPlan Plan(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, DateTimeOffset? uselessFrom = null)
+    public static DeliveryPlan Plan(
+        NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, bool digestIsDue = false, DateTimeOffset? uselessFrom = null)
     {
-        var plan = PlanTimely(kind, facts, preferences, now);
+        var plan = PlanTimely(kind, facts, preferences, now, digestIsDue);
         return plan.Channel != NoticeChannel.None && (plan.NotBefore ?? now) >= uselessFrom
             ? new DeliveryPlan(NoticeChannel.None, NoticeChannel.None, ChannelReason.TooLate, null, WaitReason.None)
             : plan;
     }
 
-    private static DeliveryPlan PlanTimely(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now)
+    private static DeliveryPlan PlanTimely(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, bool digestIsDue)
     {
         var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
         if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
@@ -44,7 +49,8 @@ public static class DeliveryPlanner
             return new DeliveryPlan(channel, fallback, reason, null, WaitReason.None);
         }
 
-        var (at, wait) = preferences.DailyDigest && NotificationPreferences.IsLowUrgency(kind) ? (NextDigest(facts.TimeZone, now), WaitReason.DailyDigest)
+        var (at, wait) = digestIsDue ? (now, WaitReason.None)
+            : preferences.DailyDigest && NotificationPreferences.IsLowUrgency(kind) ? (NextDigest(facts.TimeZone, now), WaitReason.DailyDigest)
             : facts.SentLast24Hours >= DailyLimit ? (NextDigest(facts.TimeZone, now), WaitReason.DailyLimit)
             : (now, WaitReason.None);
 

@@ -20,6 +20,16 @@ public interface INotices
     /// <summary>Replaces the notice if <paramref name="eTag"/> matches; throws <see cref="ConcurrencyConflictException"/> when stale.</summary>
     Task<string> ReplaceAsync(Notice notice, string eTag, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces <paramref name="changed"/> (each ETag-guarded) and adds <paramref name="added"/> in one transaction of the
+    /// patient's chart, the added ones' pending rows first; returns the changed ones' new ETags in order. A stale one is a
+    /// <see cref="ConcurrencyConflictException"/> and nothing changes.
+    /// </summary>
+    Task<IReadOnlyList<string>> SaveAllAsync(IReadOnlyList<Versioned<Notice>> changed, IReadOnlyList<Notice> added, CancellationToken cancellationToken);
+
+    /// <summary>The patient's notices created since <paramref name="since"/>, newest first, with their ETags. One range query.</summary>
+    Task<IReadOnlyList<Versioned<Notice>>> RecentAsync(string patientId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Notices whose pending-index row is due at <paramref name="now"/>, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<NoticeReference>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 

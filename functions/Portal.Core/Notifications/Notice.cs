@@ -20,6 +20,11 @@ namespace Portal.Core.Notifications;
 /// <param name="SentAt">When a provider took it.</param>
 /// <param name="DeliveredAt">When the carrier reported it delivered (SMS only).</param>
 /// <param name="Reason">Why it is waiting or failed (no patient data).</param>
+/// <param name="Caregiver">The sign-in subject of the caregiver this copy goes to (on their own contact details); null: the patient.</param>
+/// <param name="CaregiverRelationship">That caregiver's relationship to the patient, as the grant says (shown to the patient).</param>
+/// <param name="Digest">It waits for (or waited for) the daily digest: it goes out bundled with the others due then.</param>
+/// <param name="Bundle">The ids of the other notices sent in one digest message with this one (this one leads it).</param>
+/// <param name="BundledWith">The id of the notice whose digest message carries this one.</param>
 public sealed record Notice(
     string PatientId,
     string NoticeId,
@@ -34,7 +39,12 @@ public sealed record Notice(
     string? ProviderMessageId = null,
     DateTimeOffset? SentAt = null,
     DateTimeOffset? DeliveredAt = null,
-    string? Reason = null)
+    string? Reason = null,
+    string? Caregiver = null,
+    string? CaregiverRelationship = null,
+    bool Digest = false,
+    IReadOnlyList<string>? Bundle = null,
+    string? BundledWith = null)
 {
     /// <summary>A new pending notice with an id that sorts newest first in the chart.</summary>
     public static Notice Create(string patientId, NoticeKind kind, NoticeDetails details, string link, DateTimeOffset now)

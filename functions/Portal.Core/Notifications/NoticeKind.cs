@@ -42,7 +42,7 @@ public enum NoticeKind
     /// <summary>The care team reviewed a medication or allergy the patient reported.</summary>
     ReportedItemReviewed,
 
-    /// <summary>A new statement is ready.</summary>
+    /// <summary>A monthly statement was issued ("Your statement is ready"); never an amount.</summary>
     StatementReady,
 
     /// <summary>The answer to a request to amend the record was put off (once, by at most 30 days, with the reason in the portal).</summary>

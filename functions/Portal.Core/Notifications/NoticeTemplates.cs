@@ -27,7 +27,7 @@ public static class NoticeTemplates
         [NoticeKind.RefillStatus] = new("Your refill request was updated", "There is an update on your refill request."),
         [NoticeKind.RefillDue] = new("A refill is due soon", "One of your medications is due for a refill soon."),
         [NoticeKind.ReportedItemReviewed] = new("Your care team reviewed your information", "Your care team reviewed a medication or allergy you told us about."),
-        [NoticeKind.StatementReady] = new("A new statement is ready", "A new statement is ready."),
+        [NoticeKind.StatementReady] = new("Your statement is ready", "Your statement is ready to view and pay online."),
         [NoticeKind.AmendmentExtended] = new("We need more time for your request to amend your record", "We need more time to answer your request to amend your record. The reason and the new date are in the portal."),
         [NoticeKind.AmendmentAccepted] = new("Your request to amend your record was accepted", "Your request to amend your record was accepted."),
         [NoticeKind.AmendmentDenied] = new("We answered your request to amend your record", "We answered your request to amend your record. The decision and your rights are in the portal."),
@@ -50,7 +50,7 @@ public static class NoticeTemplates
         [NoticeKind.RefillStatus] = new("Su solicitud de resurtido cambió", "Hay novedades sobre su solicitud de resurtido."),
         [NoticeKind.RefillDue] = new("Pronto necesitará un resurtido", "Uno de sus medicamentos necesitará un resurtido pronto."),
         [NoticeKind.ReportedItemReviewed] = new("Su equipo de atención revisó su información", "Su equipo de atención revisó un medicamento o una alergia que usted nos informó."),
-        [NoticeKind.StatementReady] = new("Tiene un estado de cuenta nuevo", "Tiene un estado de cuenta nuevo."),
+        [NoticeKind.StatementReady] = new("Su estado de cuenta está listo", "Su estado de cuenta está listo para ver y pagar en línea."),
         [NoticeKind.AmendmentExtended] = new("Necesitamos más tiempo para su solicitud de corrección", "Necesitamos más tiempo para responder a su solicitud de corregir su expediente. El motivo y la nueva fecha están en el portal."),
         [NoticeKind.AmendmentAccepted] = new("Su solicitud de corrección fue aceptada", "Su solicitud de corregir su expediente fue aceptada."),
         [NoticeKind.AmendmentDenied] = new("Respondimos a su solicitud de corrección", "Respondimos a su solicitud de corregir su expediente. La decisión y sus derechos están en el portal."),
@@ -70,21 +70,32 @@ public static class NoticeTemplates
     /// <param name="portalUrl">Where to read it.</param>
     public static NoticeText Render(NoticeKind kind, NoticeDetails details, string? language, TimeZoneInfo timeZone, string clinicName, string portalUrl)
     {
-        var spanish = language is not null && (language.Equals("es", StringComparison.OrdinalIgnoreCase) || language.StartsWith("es-", StringComparison.OrdinalIgnoreCase));
+        var spanish = NoticeLanguage.IsSpanish(language);
         var words = (spanish ? Spanish : English)[kind];
         var culture = CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US");
         var when = details.When is { } at
             ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
             : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        return Compose(clinicName, words.Subject, line, portalUrl, spanish, several: false, words.SmsReply);
+    }
+
+    /// <summary>The SMS, subject and body around one line: the clinic first, then where to sign in to see it (or them).</summary>
+    internal static NoticeText Compose(string clinicName, string subject, string line, string portalUrl, bool spanish, bool several, string? smsReply = null)
+    {
         // Without a configured address the text still says where to look, just without a link.
-        var signIn = portalUrl.Length > 0
-            ? (spanish ? "Inicie sesión para verlo" : "Sign in to see it") + ": " + portalUrl
-            : spanish ? "Inicie sesión en el portal del paciente para verlo." : "Sign in to the patient portal to see it.";
+        var (see, seeIn) = (spanish, several) switch
+        {
+            (true, false) => ("Inicie sesión para verlo", "Inicie sesión en el portal del paciente para verlo."),
+            (true, true) => ("Inicie sesión para verlas", "Inicie sesión en el portal del paciente para verlas."),
+            (false, false) => ("Sign in to see it", "Sign in to the patient portal to see it."),
+            (false, true) => ("Sign in to see them", "Sign in to the patient portal to see them."),
+        };
+        var signIn = portalUrl.Length > 0 ? $"{see}: {portalUrl}" : seeIn;
         var noReply = spanish ? "No responda a este correo; escríbanos desde el portal." : "Please do not reply to this e-mail; write to us from the portal.";
         return new NoticeText(
-            Sms: words.SmsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {words.SmsReply}",
-            EmailSubject: $"{clinicName}: {words.Subject}",
+            Sms: smsReply is null ? $"{clinicName}: {line} {signIn}" : $"{clinicName}: {line} {signIn} {smsReply}",
+            EmailSubject: $"{clinicName}: {subject}",
             EmailBody: $"{line}{Environment.NewLine}{Environment.NewLine}{signIn}{Environment.NewLine}{Environment.NewLine}{noReply}{Environment.NewLine}{clinicName}");
     }
 }

@@ -12,11 +12,7 @@ public static class ProfileRules
     public static FieldErrors Validate(PatientProfile profile)
     {
         var errors = new FieldErrors();
-        ValidateContact(profile.Phone, profile.Email, errors);
-        errors.Require(profile.PreferredLanguage is null || ContactRules.IsLanguageTag(profile.PreferredLanguage), "preferredLanguage", "Use a language tag such as en-US.");
-        errors.Require(profile.TimeZone is null || ContactRules.IsIanaTimeZone(profile.TimeZone), "timeZone", "Use an IANA time zone such as America/Chicago.");
-        errors.Require(!profile.SmsConsent || profile.Phone is not null, "smsConsent", "SMS needs a mobile number.");
-        errors.Require(!profile.EmailConsent || profile.Email is not null, "emailConsent", "E-mail notices need an e-mail address.");
+        ValidateNoticeContact(profile.Phone, profile.Email, profile.SmsConsent, profile.EmailConsent, profile.PreferredLanguage, profile.TimeZone, errors);
 
         if (profile.Address is { } address)
         {
@@ -45,6 +41,16 @@ public static class ProfileRules
         }
 
         return errors;
+    }
+
+    /// <summary>Checks where and how someone is told (the profile's fields; a caregiver's own contact details too).</summary>
+    public static void ValidateNoticeContact(string? phone, string? email, bool smsConsent, bool emailConsent, string? language, string? timeZone, FieldErrors errors)
+    {
+        ValidateContact(phone, email, errors);
+        errors.Require(language is null || ContactRules.IsLanguageTag(language), "preferredLanguage", "Use a language tag such as en-US.");
+        errors.Require(timeZone is null || ContactRules.IsIanaTimeZone(timeZone), "timeZone", "Use an IANA time zone such as America/Chicago.");
+        errors.Require(!smsConsent || phone is not null, "smsConsent", "SMS needs a mobile number.");
+        errors.Require(!emailConsent || email is not null, "emailConsent", "E-mail notices need an e-mail address.");
     }
 
     /// <summary>Checks a phone and e-mail pair (registration uses it too).</summary>

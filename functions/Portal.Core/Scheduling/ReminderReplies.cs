@@ -15,7 +15,7 @@ namespace Portal.Core.Scheduling;
 /// call). A C or X with no reminder behind it gets the help text. Every change is audited as the patient's, by SMS.
 /// </summary>
 public sealed partial class ReminderReplies(
-    IReminders reminders, AppointmentScope scope, SlotBooking booking, CancelAppointment cancel, IAuditLog audit, ISmsSender sms,
+    IReminders reminders, AppointmentScope scope, SlotBooking booking, CancelAppointment cancel, IAuditLog audit, ISmsSender sms, ISmsLanguages languages,
     IOptions<ClinicOptions> clinic, ILogger<ReminderReplies> logger) : IInboundTextHandler
 {
     /// <inheritdoc />
@@ -32,7 +32,8 @@ public sealed partial class ReminderReplies(
         var now = scope.Now;
         if (found is null || found.Value.Start != reminder!.Start || !found.Value.HoldsSlot || found.Value.End <= now)
         {
-            await AnswerAsync(text, InboundReplies.Help(clinic.Value), cancellationToken);
+            var spanish = await languages.FindAsync(text.From, cancellationToken) == NoticeLanguage.Spanish;
+            await AnswerAsync(text, InboundReplies.Help(clinic.Value, spanish), cancellationToken);
             return true;
         }
 

@@ -28,7 +28,7 @@ internal static class CallerClaims
 
     // Behind App Service's front end the connecting address is the front end's; it appends the
     // client's address as the last X-Forwarded-For entry (earlier entries are client-supplied).
-    private static string? ClientIp(HttpRequest request)
+    internal static string? ClientIp(HttpRequest request)
     {
         var forwarded = request.Headers["X-Forwarded-For"].ToString();
         var last = forwarded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();

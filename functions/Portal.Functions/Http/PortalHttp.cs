@@ -120,5 +120,8 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger, IHostEnvironment envi
         return body.Succeeded ? PortalJson.Read<T>(body.Value) : body.Failure;
     }
 
+    /// <summary>The request's <c>Idempotency-Key</c>, or null when it sent none.</summary>
+    public static string? IdempotencyKeyOf(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
+
     private static Failure TooLarge() => Failure.Invalid("body", $"The body is larger than {MaxBodyBytes / 1024} KiB.");
 }

@@ -17,7 +17,7 @@ public sealed class ThreadFunctions(
     [Function("StartThread")]
     [ApiOperation(
         "Start a conversation with a care-team pool.",
-        Description = "For the patient and caregivers with `messages.write`. The pool answers at once with its response time and the emergency line. With an Idempotency-Key a retry answers with the same thread; the same key with another body is 409.",
+        Description = "For the patient and caregivers with `messages.write`. The pool answers at once with its response time and the emergency line. `attachments` names your unsent uploads (`POST /api/patients/{patientId}/attachments`, at most five) to send with the first message. With an Idempotency-Key a retry answers with the same thread; the same key with another body is 409.",
         IdempotencyKey = true)]
     [ApiRequest(typeof(NewThread))]
     [ApiResponse(201, typeof(ThreadDetail), Description = "Started: the thread, your message and the automatic reply.", Location = true)]
@@ -75,7 +75,7 @@ public sealed class ThreadFunctions(
     [Function("ReplyToThread")]
     [ApiOperation(
         "Write in a conversation.",
-        Description = "The patient's side: reopens a closed thread and puts it back in the pool's inbox. The pool's staff: answers the wait and sends the patient a new-message notice.")]
+        Description = "The patient's side: reopens a closed thread and puts it back in the pool's inbox. The pool's staff: answers the wait and sends the patient a new-message notice. `attachments` names your unsent uploads to send with it (at most five).")]
     [ApiRequest(typeof(ThreadReply))]
     [ApiResponse(201, typeof(ThreadDetail), Description = "Written: the thread and the new message.")]
     [ApiProblems(400, 403, 404)]
@@ -85,7 +85,7 @@ public sealed class ThreadFunctions(
         string threadId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<ThreadReply>(request, cancellationToken, async (caller, body) =>
-            ApiResults.From(request, await reply.ExecuteAsync(caller, patientId, threadId, body.Message, cancellationToken),
+            ApiResults.From(request, await reply.ExecuteAsync(caller, patientId, threadId, body.Message, body.Attachments, cancellationToken),
                 view => ApiResults.Json(ThreadDetail.From(view), StatusCodes.Status201Created)));
 
     [Function("AssignThread")]

@@ -12,10 +12,11 @@ public sealed record ThreadSummary(
         view.Thread.CreatedAt, view.Thread.LastActivityAt, view.Thread.WaitingSince, view.Thread.MessageCount, view.Unread, view.Thread.AssignedTo);
 }
 
-/// <summary>One message: who wrote it (a caregiver "on behalf of" the patient), and when.</summary>
-public sealed record MessageEntry(string MessageId, MessageAuthorKind AuthorKind, string AuthorName, string? OnBehalfOf, string Text, DateTimeOffset SentAt)
+/// <summary>One message: who wrote it (a caregiver "on behalf of" the patient), when, and the files sent with it.</summary>
+public sealed record MessageEntry(
+    string MessageId, MessageAuthorKind AuthorKind, string AuthorName, string? OnBehalfOf, string Text, DateTimeOffset SentAt, IReadOnlyList<MessageAttachment> Attachments)
 {
-    internal static MessageEntry From(ThreadMessage m) => new(m.MessageId, m.AuthorKind, m.AuthorName, m.OnBehalfOf, m.Text, m.SentAt);
+    internal static MessageEntry From(ThreadMessage m) => new(m.MessageId, m.AuthorKind, m.AuthorName, m.OnBehalfOf, m.Text, m.SentAt, m.Attachments ?? []);
 }
 
 /// <summary>A conversation with its messages (oldest first); after a write, only the new messages.</summary>
@@ -41,7 +42,9 @@ public sealed record InboxThread(
 public sealed record InboxPage(string Pool, string PoolName, string ResponseTime, IReadOnlyList<InboxThread> Items, string? ContinuationToken);
 
 /// <summary>A reply in a conversation.</summary>
-public sealed record ThreadReply(string Message);
+/// <param name="Message">The text (at most 4,000 characters).</param>
+/// <param name="Attachments">Ids of your unsent uploads to send with it (at most five).</param>
+public sealed record ThreadReply(string Message, IReadOnlyList<string>? Attachments = null);
 
 /// <summary>Whom a thread is assigned to.</summary>
 public sealed record ThreadAssignment(string Assignee);

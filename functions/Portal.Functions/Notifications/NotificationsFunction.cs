@@ -15,7 +15,7 @@ public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotic
 {
     [Function("ListNotifications")]
     [ApiOperation("The notices sent to a patient, newest first: what, when, on which channel, and whether it arrived",
-        Description = "A notice says only that something is waiting in the portal. `state` is pending, sending, sent, delivered (SMS delivery reports) or failed, with a reason.")]
+        Description = "A notice says only that something is waiting in the portal. `state` is pending, sending, sent, delivered (SMS delivery reports) or failed, with a reason. `recipient` is the patient or a caregiver whose grant covers the notice (told on their own contact details; `relationship` as the grant says). Notices bundled into a daily digest show the same send.")]
     [ApiQuery("pageSize", typeof(int), "1 to 100 (default 25).")]
     [ApiQuery("continuationToken", typeof(string), "The token of the previous page.")]
     [ApiResponse(200, typeof(NotificationPage))]
@@ -40,10 +40,21 @@ public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotic
 public sealed record NotificationPage(IReadOnlyList<NotificationEntry> Items, string? ContinuationToken)
 {
     internal static NotificationPage From(Page<Notice> page) => new(
-        [.. page.Items.Select(n => new NotificationEntry(n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason))],
+        [.. page.Items.Select(n => new NotificationEntry(
+            n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason, n.Caregiver is null ? "patient" : "caregiver", n.CaregiverRelationship, n.Digest))],
         page.ContinuationToken);
 }
 
-/// <summary>A notice as the patient sees it.</summary>
+/// <summary>A notice as the patient sees it: to whom (the patient, or a caregiver), what, when, how, and whether it arrived.</summary>
 public sealed record NotificationEntry(
-    NoticeKind Kind, string Link, DateTimeOffset CreatedAt, NoticeState State, string? Channel, DateTimeOffset? SentAt, DateTimeOffset? DeliveredAt, string? Reason);
+    NoticeKind Kind,
+    string Link,
+    DateTimeOffset CreatedAt,
+    NoticeState State,
+    string? Channel,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? DeliveredAt,
+    string? Reason,
+    string Recipient,
+    string? Relationship,
+    bool Digest);

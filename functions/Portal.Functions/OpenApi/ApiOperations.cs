@@ -162,10 +162,24 @@ internal static class ApiOperations
             }
         }
 
-        // A declared answer wins over a problem for the same status: it says more.
+        // A declared answer wins over a problem for the same status: it says more. Several declared answers for one
+        // status are one response in several media types (an HL7 ACK answers in the request's type).
+        var declared = new HashSet<int>();
         foreach (var answer in method.GetCustomAttributes<ApiResponseAttribute>())
         {
-            responses[answer.Status] = Response(answer, schemas);
+            var response = Response(answer, schemas);
+            if (declared.Add(answer.Status) || responses[answer.Status] is not JsonObject earlier || earlier["content"] is not JsonObject content
+                || response["content"] is not JsonObject more)
+            {
+                responses[answer.Status] = response;
+                continue;
+            }
+
+            foreach (var (mediaType, schema) in more.ToList())
+            {
+                more.Remove(mediaType);
+                content[mediaType] = schema;
+            }
         }
 
         return new JsonObject(responses.Select(r => KeyValuePair.Create($"{r.Key}", (JsonNode?)r.Value)));

@@ -14,8 +14,9 @@ namespace Portal.LocalHost.DemoData;
 /// (Jordan Lee) registers each patient and enters the intake details, then the patient activates; a few
 /// conversations with the care team follow (<see cref="DemoThreads"/>), every section of their health record
 /// (<see cref="DemoRecord"/>), a discharge letter with a request to correct it (<see cref="DemoRecordDocuments"/>),
-/// then the clinic's schedule and each patient's visits (<see cref="DemoScheduling"/>), refill requests and reported
-/// medications (<see cref="DemoPrescriptions"/>). Once:
+/// then the clinic's schedule and each patient's visits (<see cref="DemoScheduling"/>), bills
+/// (<see cref="DemoBilling"/>), lab results (<see cref="DemoLabs"/>), refill requests and reported medications
+/// (<see cref="DemoPrescriptions"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -60,6 +61,13 @@ internal static class DemoSeed
         await DemoRecord.SeedAsync(services, created, cancellationToken);
         await DemoRecordDocuments.SeedAsync(services, created, cancellationToken);
         await DemoScheduling.SeedAsync(services, created, cancellationToken);
+        if (await DemoBilling.SeedAsync(services, created, cancellationToken) is { } bills)
+        {
+            report.AppendLine(bills);
+        }
+
+        await DemoLabs.SeedAsync(services, patientIds, cancellationToken);
+        report.AppendLine("Lab results: Ana (CBC, lipids, HbA1c over a year), Benjamin (lipids, HbA1c, eGFR), Chloe's biopsy held by her choice; one unmatched message for Clinician/Admin at GET /api/labs/unmatched");
         await DemoPrescriptions.SeedAsync(services, created, cancellationToken);
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
@@ -112,5 +120,5 @@ internal static class DemoSeed
         return linked.Succeeded ? patientId : throw new InvalidOperationException($"Demo patient {patient.Subject} could not be activated: {linked.Failure.Detail}");
     }
 
-    private static Caller Caller(DemoPeople.Person person, bool mfa) => new(person.Subject, person.Name, person.Roles.ToHashSet(), mfa);
+    internal static Caller Caller(DemoPeople.Person person, bool mfa) => new(person.Subject, person.Name, person.Roles.ToHashSet(), mfa);
 }

@@ -1,5 +1,5 @@
-// Key Vault in RBAC mode for the few secrets that cannot be identities (payment provider key,
-// lab shared key, Event Grid webhook secret). The template creates no secret values: set them with `az keyvault secret set`.
+// Key Vault in RBAC mode for the few secrets that cannot be identities (payment provider key and
+// webhook secret, pay-link key, lab shared key, Event Grid webhook secret). The template creates no secret values: set them with `az keyvault secret set`.
 @description('Key Vault name (3-24 characters).')
 param name string
 

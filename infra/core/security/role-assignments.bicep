@@ -86,7 +86,8 @@ resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-resource appServiceBus 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+// Only when the optional Service Bus namespace exists (main.bicep's enableServiceBus).
+resource appServiceBus 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(serviceBusNamespaceName)) {
   name: guid(serviceBus::labResults.id, appPrincipalId, roles.serviceBusDataReceiver)
   scope: serviceBus::labResults
   properties: {

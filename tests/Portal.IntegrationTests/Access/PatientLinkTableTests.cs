@@ -23,4 +23,22 @@ public class PatientLinkTableTests
         Assert.Equal(("pat/1", LinkKind.Proxy, "parent"), (found.PatientId, found.Kind, found.Relationship));
         Assert.Single(await links.ListAsync(subject, default));
     }
+
+    [Fact]
+    public async Task A_caregivers_grant_is_also_in_the_patients_chart_and_a_revocation_reaches_it()
+    {
+        var tables = await TestTables.CreateAsync();
+        var links = new TablePatientLinks(tables);
+        var patientId = $"pat/{Guid.NewGuid():N}";
+        var carer = $"carer/{Guid.NewGuid():N}";
+        var grant = new PatientLink(carer, patientId, LinkKind.Proxy, "Leo", ["messages.read"], DateTimeOffset.UtcNow.AddDays(1), null, "g1", "parent");
+
+        await links.SaveAsync(new PatientLink($"self-{Guid.NewGuid():N}", patientId, LinkKind.Self, "Leo", []), default);
+        await links.SaveAsync(grant, default);
+        await links.SaveAsync(grant with { RevokedAt = DateTimeOffset.UtcNow }, default);
+
+        var caregivers = await links.CaregiversAsync(patientId, default);
+        Assert.Equal((carer, "parent"), (Assert.Single(caregivers).Subject, caregivers[0].Relationship));
+        Assert.False(caregivers[0].IsActive(DateTimeOffset.UtcNow));
+    }
 }

@@ -12,7 +12,10 @@ public class MessagingAuthorizationTests
         var api = await PortalApi.CreateAsync();
         var (patientId, patient, _) = await api.NewActivatedPatientAsync();
         var threads = $"api/patients/{patientId}/threads";
-        var thread = (await MessagingStoryTests.PostAsync(api, threads, patient, new { pool = "billing", subject = "Statement", message = "Is it paid?" })).Body["thread"]!["threadId"]!.GetValue<string>();
+        var receipt = AttachmentTests.Id(await AttachmentTests.UploadAsync(api, patientId, patient, AttachmentTests.Pdf, "application/pdf", "receipt.pdf"));
+        var started = await MessagingStoryTests.PostAsync(api, threads, patient, new { pool = "billing", subject = "Statement", message = "Is it paid?", attachments = new[] { receipt } });
+        var thread = started.Body["thread"]!["threadId"]!.GetValue<string>();
+        var communication = $"api/fhir/r4/Communication/{thread}.{started.Body["messages"]![0]!["messageId"]!.GetValue<string>()}?patient={patientId}";
         var callers = new Dictionary<string, string>
         {
             ["self"] = patient,
@@ -26,20 +29,22 @@ public class MessagingAuthorizationTests
             ["stranger"] = await api.TokenAsync(PortalApi.UniqueSubject("stranger")),
         };
 
-        // (caller, start, list, read, reply, close, billing inbox): the thread is in the billing pool.
-        (string Caller, HttpStatusCode Start, HttpStatusCode List, HttpStatusCode Read, HttpStatusCode Reply, HttpStatusCode Close, HttpStatusCode Inbox)[] rows =
+        // (caller, start, list, read, reply, close, billing inbox, upload, download, FHIR search, FHIR read): the thread is in the billing pool;
+        // the FHIR API answers a message out of the caller's pools as it answers any resource out of reach: 404.
+        const HttpStatusCode Ok = HttpStatusCode.OK, Made = HttpStatusCode.Created, No = HttpStatusCode.Forbidden, Gone = HttpStatusCode.NotFound;
+        (string Caller, HttpStatusCode Start, HttpStatusCode List, HttpStatusCode Read, HttpStatusCode Reply, HttpStatusCode Close, HttpStatusCode Inbox, HttpStatusCode Upload, HttpStatusCode Download, HttpStatusCode Search, HttpStatusCode Fhir)[] rows =
         [
-            ("self", HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("caregiver messages.write", HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("caregiver messages.read", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("caregiver results.read", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("Billing", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK),
-            ("Clinician", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("FrontDesk", HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("Admin", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden),
-            ("stranger", HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Forbidden),
+            ("self", Made, Ok, Ok, Made, No, No, Made, Ok, Ok, Ok),
+            ("caregiver messages.write", Made, Ok, Ok, Made, No, No, Made, Ok, Ok, Ok),
+            ("caregiver messages.read", No, Ok, Ok, No, No, No, No, Ok, Ok, Ok),
+            ("caregiver results.read", No, No, No, No, No, No, No, No, No, No),
+            ("Billing", No, Ok, Ok, Made, Ok, Ok, Made, Ok, Ok, Ok),
+            ("Clinician", No, Ok, No, No, No, No, Made, No, Ok, Gone),
+            ("FrontDesk", No, Ok, No, No, No, No, Made, No, Ok, Gone),
+            ("Admin", No, No, No, No, No, No, No, No, No, No),
+            ("stranger", Gone, Gone, Gone, Gone, Gone, No, Gone, Gone, Gone, Gone),
         ];
-        var actual = new List<(string, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode)>();
+        var actual = new List<(string, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode, HttpStatusCode)>();
         foreach (var row in rows)
         {
             var token = callers[row.Caller];
@@ -49,10 +54,14 @@ public class MessagingAuthorizationTests
             var reply = (await MessagingStoryTests.PostAsync(api, $"{threads}/{thread}/messages", token, new { message = "m" })).Status;
             var close = (await MessagingStoryTests.PostAsync(api, $"{threads}/{thread}/close", token, null)).Status;
             using var inbox = await api.GetAsync("api/inbox?pool=billing", token);
-            actual.Add((row.Caller, start, list.StatusCode, read.StatusCode, reply, close, inbox.StatusCode));
+            var upload = (await AttachmentTests.UploadAsync(api, patientId, token, AttachmentTests.Png, "image/png", "card.png")).Status;
+            using var download = await api.GetAsync($"{threads}/{thread}/attachments/{receipt}", token);
+            using var search = await api.GetAsync($"api/fhir/r4/Communication?patient={patientId}", token);
+            using var fhir = await api.GetAsync(communication, token);
+            actual.Add((row.Caller, start, list.StatusCode, read.StatusCode, reply, close, inbox.StatusCode, upload, download.StatusCode, search.StatusCode, fhir.StatusCode));
         }
 
-        Assert.Equal(rows.Select(r => (r.Caller, r.Start, r.List, r.Read, r.Reply, r.Close, r.Inbox)), actual);
+        Assert.Equal(rows.Select(r => (r.Caller, r.Start, r.List, r.Read, r.Reply, r.Close, r.Inbox, r.Upload, r.Download, r.Search, r.Fhir)), actual);
     }
 
     [Fact]

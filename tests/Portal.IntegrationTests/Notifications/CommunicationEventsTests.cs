@@ -14,7 +14,7 @@ public sealed class CommunicationEventsTests
 
     private static string UniqueNumber() => $"+1312{Random.Shared.Next(0, 10_000_000):D7}";
 
-    internal static string SmsReceived(string eventId, string from, string message, DateTimeOffset at) => JsonSerializer.Serialize(new[]
+    internal static string SmsReceived(string eventId, string from, string message, DateTimeOffset at, DateTimeOffset? eventTime = null) => JsonSerializer.Serialize(new[]
     {
         new
         {
@@ -23,7 +23,7 @@ public sealed class CommunicationEventsTests
             subject = "/phonenumber/18005550100",
             eventType = "Microsoft.Communication.SMSReceived",
             data = new { messageId = $"Incoming_{eventId}", from = from.TrimStart('+'), to = "+18005550100", message, receivedTimestamp = at, segmentCount = 1 },
-            eventTime = at,
+            eventTime = eventTime ?? at,
             dataVersion = "1.0",
             metadataVersion = "1",
         },
@@ -73,7 +73,7 @@ public sealed class CommunicationEventsTests
         Assert.False(await optOuts.IsOptedOutAsync(number, default));
 
         // The STOP delivered again (Event Grid retries): one effect, still 200.
-        using var again = await PostAsync(api, Path, SmsReceived(stopId, number, "Stop", at.AddSeconds(10)));
+        using var again = await PostAsync(api, Path, SmsReceived(stopId, number, "Stop", at.AddSeconds(10), eventTime: at));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(1, (await PortalApi.ReadJsonAsync(again))["duplicates"]!.GetValue<int>());
         Assert.False(await optOuts.IsOptedOutAsync(number, default));
@@ -100,6 +100,25 @@ public sealed class CommunicationEventsTests
         Assert.Equal("reply", reply["tag"]!.GetValue<string>());
         Assert.Contains("Reply STOP to opt out.", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(TestPortal.FrontEndOrigin, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ayuda_and_alto_are_answered_in_spanish_and_alto_stops_the_texts()
+    {
+        var portal = await TestPortal.GetAsync();
+        var api = new PortalApi(portal.Client);
+        var number = UniqueNumber();
+
+        using var help = await api.SendAsync(HttpMethod.Post, "api/dev/sms/inbound", null, JsonSerializer.Serialize(new { from = number, message = "Ayuda" }));
+        using var stop = await api.SendAsync(HttpMethod.Post, "api/dev/sms/inbound", null, JsonSerializer.Serialize(new { from = number, message = "ALTO" }));
+
+        Assert.Equal("optedOut", (await PortalApi.ReadJsonAsync(stop))["outcome"]!.GetValue<string>());
+        Assert.True(await portal.Services.GetRequiredService<ISmsOptOuts>().IsOptedOutAsync(number, default));
+        using var outbox = await api.GetAsync("api/dev/outbox?limit=200", token: null);
+        var answers = (await PortalApi.ReadJsonAsync(outbox))["items"]!.AsArray().Where(i => i!["to"]!.GetValue<string>() == number).Select(i => i!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.Contains(answers, a => a.Contains("mensajes sobre su cuenta del portal del paciente", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Contains("ya no recibirá mensajes de texto nuestros", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.LocalHost.Storage;
 using Xunit.Abstractions;
 
@@ -21,7 +22,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var stranger = await api.TokenAsync(Api.PortalApi.UniqueSubject("stranger"));
         var rows = new List<(string Endpoint, int Expected, int Actual)>();
 
-        async Task<HttpResponseMessage> Measure(string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null)
+        async Task<HttpResponseMessage> Measure(
+            string endpoint, int expected, HttpMethod method, string path, string? token, string? body = null, string? ifMatch = null, string? eventGridType = null,
+            (byte[] Content, string Type)? file = null, string contentType = "application/json")
         {
             var callId = Guid.NewGuid().ToString("N");
             using var request = new HttpRequestMessage(method, path);
@@ -33,7 +36,13 @@ public class StorageRequestCountTests(ITestOutputHelper output)
 
             if (body is not null)
             {
-                request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(body, Encoding.UTF8, contentType);
+            }
+
+            if (file is { } upload)
+            {
+                request.Content = new ByteArrayContent(upload.Content);
+                request.Content.Headers.ContentType = new(upload.Type);
             }
 
             if (ifMatch is not null)
@@ -48,6 +57,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
 
             var response = await api.SendAsync(request);
             var expectedStatus = endpoint.Contains("404") ? HttpStatusCode.NotFound
+                : endpoint.Contains("403") && endpoint.Contains("billing (clinician") ? HttpStatusCode.Forbidden
                 : endpoint.Contains("412") ? HttpStatusCode.PreconditionFailed
                 : endpoint.Contains("403") ? HttpStatusCode.Forbidden
                 : endpoint.Contains("409") ? HttpStatusCode.Conflict
@@ -55,6 +65,17 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             Assert.True(expectedStatus == 0 ? response.IsSuccessStatusCode : response.StatusCode == expectedStatus, $"{endpoint}: {response.StatusCode}");
             rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
             return response;
+        }
+
+        async Task MeasureWebhook(string endpoint, int expected, string body, string signature)
+        {
+            var callId = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/billing/webhooks/stripe") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add(StorageRequestCounter.Header, callId);
+            request.Headers.TryAddWithoutValidation("Stripe-Signature", signature);
+            using var response = await api.SendAsync(request);
+            Assert.True(endpoint.Contains("400") ? response.StatusCode == HttpStatusCode.BadRequest : response.IsSuccessStatusCode, $"{endpoint}: {response.StatusCode}");
+            rows.Add((endpoint, expected, TestPortal.StorageRequests.CountOf(callId)));
         }
 
         await Measure("GET /api/health", 1, HttpMethod.Get, "api/health", null);
@@ -74,6 +95,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             JsonSerializer.Serialize(new { code = (await Api.PortalApi.ReadJsonAsync(reissued))["activationCode"]!.GetValue<string>(), birthDate }));
         await Measure("POST /api/patients/{id}/activation-code (activated, 409)", 3, HttpMethod.Post, $"api/patients/{patientId}/activation-code", frontDesk);
         await Measure("GET /api/me", 1, HttpMethod.Get, "api/me", patient);
+        await Measure("GET /api/me/contact", 1, HttpMethod.Get, "api/me/contact", patient);
+        await Measure("PUT /api/me/contact (first save)", 2, HttpMethod.Put, "api/me/contact", patient,
+            """{"phone":"+15555550162","email":null,"smsConsent":true,"emailConsent":false,"preferredLanguage":"es","timeZone":"America/Chicago"}""", "W/\"none\"");
         var read = await Measure("GET /api/patients/{id}/profile (patient)", 3, HttpMethod.Get, $"api/patients/{patientId}/profile", patient);
         await Measure("GET /api/patients/{id}/profile (clinician)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", clinician);
         await Measure("GET /api/patients/{id}/profile (stranger, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/profile", stranger);
@@ -89,16 +113,16 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("PUT /api/patients/{id}/notification-preferences (stale, 412)", 3, HttpMethod.Put, preferences, patient, preferencesBody, firstSave.Headers.ETag!.ToString());
         await Measure("GET /api/patients/{id}/access-log", 3, HttpMethod.Get, $"api/patients/{patientId}/access-log", patient);
         await Measure("GET /api/patients/{id}/notifications", 3, HttpMethod.Get, $"api/patients/{patientId}/notifications", patient);
-        var started = await Measure("POST /api/patients/{id}/threads", 5, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
+        var started = await Measure("POST /api/patients/{id}/threads", 6, HttpMethod.Post, $"api/patients/{patientId}/threads", patient,
             """{"pool":"care-team","subject":"Counting","message":"How many?"}""");
         var threadId = (await Api.PortalApi.ReadJsonAsync(started))["thread"]!["threadId"]!.GetValue<string>();
         await Measure("GET /api/inbox?pool (clinician)", 1, HttpMethod.Get, "api/inbox?pool=care-team&pageSize=5", clinician);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
         await Measure("GET /api/patients/{id}/threads", 3, HttpMethod.Get, $"api/patients/{patientId}/threads", patient);
         await Measure("GET /api/patients/{id}/threads/{threadId} (marks read)", 5, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}", patient);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
         var ehr = await api.TokenAsync(Api.PortalApi.UniqueSubject("ehr"), ["Records.Push"]);
         var bundle = Portal.Tests.Record.FhirSamples.Bundle(mrn, "patient-example.json", "encounter-example-1.json", "weight.json", "heart-rate.json").ToJsonString();
         await Measure("POST /api/fhir/r4 (3 new items)", 9, HttpMethod.Post, "api/fhir/r4", ehr, bundle);
@@ -117,14 +141,23 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var medicationId = (await Api.PortalApi.ReadJsonAsync(addedMedication))["itemId"]!.GetValue<string>();
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end", 6, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end (stale, 412)", 2, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
+        var uploaded = await Measure("POST /api/patients/{id}/attachments", 6, HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName=scan.pdf", patient,
+            file: (Messaging.AttachmentTests.Pdf, "application/pdf"));
+        var attachmentId = (await Api.PortalApi.ReadJsonAsync(uploaded))["attachmentId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
+            $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
+        await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
+        var communications = await Measure("GET /api/fhir/r4/{type}?patient (Communication)", 4, HttpMethod.Get, $"api/fhir/r4/Communication?patient={patientId}", patient);
+        var communicationId = System.Text.Json.Nodes.JsonNode.Parse(await communications.Content.ReadAsStringAsync())!["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
+        await Measure("GET /api/fhir/r4/{type}/{id} (Communication)", 5, HttpMethod.Get, $"api/fhir/r4/Communication/{communicationId}", patient);
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
         var stop = Notifications.CommunicationEventsTests.SmsReceived(Guid.NewGuid().ToString(), $"+1312{Random.Shared.Next(0, 10_000_000):D7}", "STOP", DateTimeOffset.UtcNow);
         await Measure("POST /api/events/communication (SMSReceived STOP)", 3, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
         await Measure("POST /api/events/communication (redelivery)", 1, HttpMethod.Post, events, null, stop, eventGridType: "Notification");
-        await Measure("POST /api/dev/sms/inbound (HELP)", 1, HttpMethod.Post, "api/dev/sms/inbound", null, """{"from":"+13125550199","message":"help"}""");
-        await Measure("POST /api/dev/sms/inbound (other text)", 4, HttpMethod.Post, "api/dev/sms/inbound", null,
+        await Measure("POST /api/dev/sms/inbound (HELP)", 2, HttpMethod.Post, "api/dev/sms/inbound", null, """{"from":"+13125550199","message":"help"}""");
+        await Measure("POST /api/dev/sms/inbound (other text)", 5, HttpMethod.Post, "api/dev/sms/inbound", null,
             JsonSerializer.Serialize(new { from = $"+1312{Random.Shared.Next(0, 10_000_000):D7}", message = "hello?" }));
 
         // The FHIR API, over a record written straight to the store (its push endpoint is another feature's).
@@ -133,7 +166,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/.well-known/smart-configuration", 0, HttpMethod.Get, "api/fhir/r4/.well-known/smart-configuration", null);
         await Measure("GET /api/fhir/r4/{type}?patient (patient, one section)", 3, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
-        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs and lab results)", 5, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs and lab results)", 6, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?_id (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient?_id={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (stranger, 404)", 2, HttpMethod.Get, $"api/fhir/r4/Immunization?patient={patientId}", stranger);
@@ -228,6 +261,82 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/calendar/{token}.ics", 4, HttpMethod.Get, (await Api.PortalApi.ReadJsonAsync(feed))["path"]!.GetValue<string>().TrimStart('/'), null);
         await Measure("DELETE /api/patients/{id}/calendar-feed", 5, HttpMethod.Delete, $"api/patients/{patientId}/calendar-feed", patient);
         await Measure("POST /api/patients/{id}/appointments/{appointmentId}/decline", 10, HttpMethod.Post, $"{appointments}/{declined["appointmentId"]}/decline", clinician, """{"reason":"Labs first."}""");
+        var billing = await api.TokenAsync(Api.PortalApi.UniqueSubject("billing"), ["Billing"]);
+        var bill = $"api/patients/{patientId}/billing";
+        await Measure("POST /api/patients/{id}/billing/entries (first: the balance opens)", 5, HttpMethod.Post, $"{bill}/entries", billing, JsonSerializer.Serialize(Billing.BillingCalls.Charge("200.00")));
+        await Measure("POST /api/patients/{id}/billing/entries", 3, HttpMethod.Post, $"{bill}/entries", billing, """{"kind":"insurancePayment","amount":"50.00","reason":"ERA"}""");
+        await Measure("GET /api/patients/{id}/billing (patient)", 4, HttpMethod.Get, bill, patient);
+        await Measure("GET /api/patients/{id}/billing (clinician, 403)", 2, HttpMethod.Get, bill, clinician);
+        await Measure("GET /api/patients/{id}/billing/activity", 3, HttpMethod.Get, $"{bill}/activity", patient);
+        var checkout = await Measure("POST /api/patients/{id}/billing/payments (development provider)", 5, HttpMethod.Post, $"{bill}/payments", patient, """{"amount":"20.00"}""");
+        var checkoutUrl = (await Api.PortalApi.ReadJsonAsync(checkout))["checkoutUrl"]!.GetValue<string>().TrimStart('/');
+        await Measure("POST /api/dev/payments/{sessionId}/complete", 1, HttpMethod.Post, checkoutUrl, null);
+        var paymentIntent = $"pi_count_{Guid.NewGuid():N}";
+        var paid = Billing.StripeWebhookEvents.CheckoutCompleted($"evt_{paymentIntent}", patientId, paymentIntent, 1000);
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (payment)", 3, paid, Billing.StripeWebhookEvents.Sign(paid));
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (duplicate)", 6, paid, Billing.StripeWebhookEvents.Sign(paid));
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (bad signature, 400)", 0, paid, "t=1,v1=00");
+        var refunded = Billing.StripeWebhookEvents.ChargeRefunded($"evt_r_{paymentIntent}", paymentIntent, 1000, 400);
+        await MeasureWebhook("POST /api/billing/webhooks/stripe (charge.refunded)", 5, refunded, Billing.StripeWebhookEvents.Sign(refunded));
+        var activity = await Api.PortalApi.ReadJsonAsync(await api.GetAsync($"{bill}/activity", patient));
+        var cardEntry = activity["items"]!.AsArray().Last(e => e!["kind"]!.GetValue<string>() == "patientPayment")!["entryId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/billing/refunds (development provider)", 5, HttpMethod.Post, $"{bill}/refunds", billing,
+            JsonSerializer.Serialize(new { entryId = cardEntry, amount = "1.00", reason = "Count" }));
+        Assert.Equal(1, await Billing.StatementRun.CloseAsync(Billing.StatementRun.NextMonth, patientId));
+        var statementId = Billing.StatementRun.NextMonth.ToString("yyyy-MM");
+        await Measure("GET /api/patients/{id}/billing/statements", 3, HttpMethod.Get, $"{bill}/statements", patient);
+        await Measure("GET /api/patients/{id}/billing/statements/{statementId}", 4, HttpMethod.Get, $"{bill}/statements/{statementId}", patient);
+        await Measure("GET /api/patients/{id}/billing/statements/{statementId}/pdf", 4, HttpMethod.Get, $"{bill}/statements/{statementId}/pdf", patient);
+        await Measure("POST /api/patients/{id}/billing/plan", 4, HttpMethod.Post, $"{bill}/plan", patient, """{"instalments":2}""");
+        await Measure("GET /api/patients/{id}/billing/plan", 3, HttpMethod.Get, $"{bill}/plan", patient);
+        var claimBody = """{"visitId":"visit-1","serviceDate":"2026-01-05","payer":"Aetna","status":"submitted","submitted":"100.00"}""";
+        var savedClaim = await Measure("PUT /api/patients/{id}/billing/claims/{claimId} (new)", 4, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody);
+        await Measure("PUT /api/patients/{id}/billing/claims/{claimId}", 3, HttpMethod.Put, $"{bill}/claims/CLM-1", billing, claimBody, savedClaim.Headers.ETag!.ToString());
+        await Measure("GET /api/patients/{id}/billing/claims", 3, HttpMethod.Get, $"{bill}/claims", patient);
+        await Measure("POST /api/billing/claims/import (one claim)", 3, HttpMethod.Post, "api/billing/claims/import", billing,
+            $$"""[{"patientId":"{{patientId}}","claimId":"CLM-2","claim":{{claimBody}}}]""");
+        await Measure("GET /api/billing/estimates", 0, HttpMethod.Get, "api/billing/estimates", patient);
+        await Measure("GET /api/patients/{id}/billing (after a statement)", 4, HttpMethod.Get, bill, patient);
+        var services = portal.Services;
+        var statement = (await services.GetRequiredService<Portal.Core.Billing.IStatements>().FindAsync(patientId, statementId, default))!;
+        var link = (await services.GetRequiredService<Portal.Core.Billing.IPayLinks>().FindAsync(statement.PayLinkId!, default))!;
+        var payToken = services.GetRequiredService<Portal.Core.Billing.PayLinkTokens>().TokenOf(link);
+        await Measure("GET /api/pay/{token}", 5, HttpMethod.Get, $"api/pay/{payToken}", null);
+        await Measure("POST /api/pay/{token}/checkout (development provider)", 8, HttpMethod.Post, $"api/pay/{payToken}/checkout", null);
+        await Measure("GET /api/pay/{token} (wrong token, 404)", 3, HttpMethod.Get, $"api/pay/{new string('x', 54)}", null);
+        // Lab results: one HL7 message for this patient (matched), its redelivery, one for nobody (unmatched).
+        var labToken = await api.TokenAsync(Api.PortalApi.UniqueSubject("lab"), ["Lab.Push"]);
+        var labAdmin = await api.TokenAsync(Api.PortalApi.UniqueSubject("admin"), ["Admin"]);
+        var labPatient = new Labs.LabMessages.Patient(mrn, family, "Count", DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture));
+        var oru = Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (labPatient, [Labs.LabMessages.HbA1c("CNT-" + Guid.NewGuid().ToString("N")[..8], "6.1", "H")]));
+        const string hl7 = "x-application/hl7-v2+er7";
+        await Measure("POST /api/labs/results (HL7, 1 patient matched, released)", 9, HttpMethod.Post, "api/labs/results", labToken, oru, contentType: hl7);
+        await Measure("POST /api/labs/results (redelivery)", 3, HttpMethod.Post, "api/labs/results", labToken, oru, contentType: hl7);
+        var nobody = labPatient with { Mrn = $"N-{Guid.NewGuid():N}"[..20], Family = "Nobody" + Api.PortalApi.UniqueLetters() };
+        await Measure("POST /api/labs/results (HL7, unmatched)", 5, HttpMethod.Post, "api/labs/results", labToken,
+            Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (nobody, [Labs.LabMessages.HbA1c("CNT-" + Guid.NewGuid().ToString("N")[..8], "5.0")])), contentType: hl7);
+        var unmatched = await Labs.LabIngestionTests.UnmatchedAsync(api, clinician, nobody.Family);
+        await Measure("GET /api/labs/unmatched", 2, HttpMethod.Get, "api/labs/unmatched?pageSize=5", clinician);
+        await Measure("POST /api/labs/unmatched/{unmatchedId}/reject", 4, HttpMethod.Post, $"api/labs/unmatched/{unmatched["unmatchedId"]}/reject", labAdmin, """{"reason":"Not our patient."}""");
+        var labResults = $"api/patients/{patientId}/results";
+        var listed = await Measure("GET /api/patients/{id}/results (patient)", 3, HttpMethod.Get, labResults, patient);
+        var resultId = (await Api.PortalApi.ReadJsonAsync(listed))["items"]![0]!["resultId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/results (clinician)", 2, HttpMethod.Get, labResults, clinician);
+        await Measure("GET /api/patients/{id}/results/{resultId} (patient, first read marks reviewed)", 6, HttpMethod.Get, $"{labResults}/{resultId}", patient);
+        await Measure("GET /api/patients/{id}/results/{resultId} (clinician)", 4, HttpMethod.Get, $"{labResults}/{resultId}", clinician);
+        await Measure("GET /api/patients/{id}/results/trends", 5, HttpMethod.Get, $"{labResults}/trends?code=4548-4", patient);
+        await Measure("GET /api/patients/{id}/results/trends.svg", 5, HttpMethod.Get, $"{labResults}/trends.svg?code=4548-4", patient);
+        var choices = await Measure("GET /api/patients/{id}/results/hold-preferences", 3, HttpMethod.Get, $"{labResults}/hold-preferences", patient);
+        await Measure("PUT /api/patients/{id}/results/hold-preferences", 4, HttpMethod.Put, $"{labResults}/hold-preferences", patient,
+            """{"holds":[{"category":"pathology","days":7}]}""", choices.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/results/{resultId}/hold", 4, HttpMethod.Post, $"{labResults}/{resultId}/hold", clinician,
+            JsonSerializer.Serialize(new { reason = "Discuss first.", until = DateTimeOffset.UtcNow.AddDays(2) }));
+        await Measure("POST /api/patients/{id}/results/{resultId}/release", 5, HttpMethod.Post, $"{labResults}/{resultId}/release", clinician, """{"comment":"Fine."}""");
+        await Measure("POST /api/labs/results (HL7, unmatched, to match)", 5, HttpMethod.Post, "api/labs/results", labToken,
+            Labs.LabMessages.Oru(Labs.LabMessages.NewControlId(), (labPatient with { BirthDate = labPatient.BirthDate.AddDays(1) }, [Labs.LabMessages.Lipids("CNT-" + Guid.NewGuid().ToString("N")[..8])])), contentType: hl7);
+        var toMatch = await Labs.LabIngestionTests.UnmatchedAsync(api, clinician, family);
+        await Measure("POST /api/labs/unmatched/{unmatchedId}/match", 12, HttpMethod.Post, $"api/labs/unmatched/{toMatch["unmatchedId"]}/match", clinician,
+            JsonSerializer.Serialize(new { patientId }));
 
         // Prescriptions: the patient's medications written through the record store (not counted), then each endpoint.
         var meds = await Prescriptions.PrescriptionFixtures.SeedAsync(portal.Services, patientId);

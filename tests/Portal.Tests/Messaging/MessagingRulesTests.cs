@@ -68,4 +68,27 @@ public class MessagingRulesTests
 
     private static ThreadMessage Message(MessageAuthorKind kind, string subject, DateTimeOffset at) =>
         new("t", MessagingRules.MessageId(at, 0), kind, subject, subject, null, "text", at);
+
+    [Fact]
+    public void A_message_names_at_most_five_attachments_each_once()
+    {
+        Assert.Null(new Portal.Core.Common.FieldErrors().RequireAttachments(null).ToFailure());
+        Assert.Null(new Portal.Core.Common.FieldErrors().RequireAttachments(["a", "b", "c", "d", "e"]).ToFailure());
+
+        var six = new Portal.Core.Common.FieldErrors().RequireAttachments(["a", "b", "c", "d", "e", "f"]).ToFailure();
+        var twice = new Portal.Core.Common.FieldErrors().RequireAttachments(["a", " ", "a"]).ToFailure();
+
+        Assert.Equal(["attachments"], six!.Errors!.Keys);
+        Assert.Equal(["attachments[1]", "attachments[2]"], twice!.Errors!.Keys.Order());
+    }
+
+    [Fact]
+    public void An_upload_expires_a_day_after_it_was_made_and_lives_under_the_patients_folder()
+    {
+        var upload = new Attachment("pat-1", "att-1", "a.pdf", "application/pdf", 10, "ana", "Ana", Friday);
+
+        Assert.Equal(Friday.AddDays(1), upload.ExpiresAt);
+        Assert.Equal(new Portal.Core.Files.FileLocation("attachments", "pat-1/att-1"), upload.Location);
+        Assert.Equal("t-1", upload.SentWith(new ThreadMessage("t-1", "m-1", MessageAuthorKind.Patient, "ana", "Ana", null, "x", Friday)).ThreadId);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using Portal.Core.Access;
 using Portal.Core.Clinic;
 using Portal.Core.Common;
 using Portal.Core.Notifications;
@@ -16,15 +17,27 @@ public sealed class DeliverNoticeTests
     private readonly Mock<IProfiles> profiles = new();
     private readonly HashSet<string> optedOut = [];
     private readonly Mock<INotificationPreferences> preferences = new();
+    private readonly Mock<IPatientLinks> links = new();
+    private readonly Dictionary<string, NoticeContact> contacts = [];
+    private readonly List<PatientLink> grants = [];
     private readonly List<SmsMessage> texts = [];
     private readonly List<EmailMessage> mails = [];
     private readonly List<NoticeReference> queued = [];
+    private readonly Inbound.InMemorySmsLanguages languages = new();
     private Func<SmsMessage, SendResult> smsAnswer = _ => SendResult.Accepted("sms-1");
 
-    public DeliverNoticeTests() => Profile(Profiles.Ana());
+    public DeliverNoticeTests()
+    {
+        Profile(Profiles.Ana());
+        links.Setup(l => l.CaregiversAsync("pat-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => grants);
+        links.Setup(l => l.ListAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+    }
 
-    private void Profile(PatientProfile profile) =>
-        profiles.Setup(p => p.FindAsync("pat-1", It.IsAny<CancellationToken>())).ReturnsAsync(new Versioned<PatientProfile>(profile, "p1"));
+    private void Profile(PatientProfile profile, string patientId = "pat-1") =>
+        profiles.Setup(p => p.FindAsync(patientId, It.IsAny<CancellationToken>())).ReturnsAsync(new Versioned<PatientProfile>(profile, "p1"));
+
+    private void Preferences(NotificationPreferences chosen) =>
+        preferences.Setup(p => p.FindAsync("pat-1", It.IsAny<CancellationToken>())).ReturnsAsync(new Versioned<NotificationPreferences>(chosen, "n1"));
 
     private DeliverNotice Dispatcher()
     {
@@ -36,17 +49,24 @@ public sealed class DeliverNoticeTests
             .ReturnsAsync((EmailMessage m, CancellationToken _) => { mails.Add(m); return SendResult.Accepted("mail-1"); });
         var stops = new Mock<ISmsOptOuts>();
         stops.Setup(o => o.IsOptedOutAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string phone, CancellationToken _) => optedOut.Contains(phone));
+        var ownContacts = new Mock<INoticeContacts>();
+        ownContacts.Setup(c => c.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string subject, CancellationToken _) => contacts.TryGetValue(subject, out var contact) ? new Versioned<NoticeContact>(contact, "c1") : null);
         var clinic = Options.Create(new ClinicOptions { Name = "Riverside Family Clinic", PortalUrl = "https://portal.example" });
-        return new DeliverNotice(notices, profiles.Object, stops.Object, preferences.Object, sms.Object, email.Object, clinic, clock, NullLogger<DeliverNotice>.Instance);
+        return new DeliverNotice(
+            notices, new NoticeRecipients(profiles.Object, preferences.Object, ownContacts.Object, links.Object, clinic), new CaregiverNotices(links.Object),
+            stops.Object, languages, sms.Object, email.Object, Queue(), clinic, clock, NullLogger<DeliverNotice>.Instance);
     }
 
-    private SweepNotices Sweep()
+    private INoticeQueue Queue()
     {
         var queue = new Mock<INoticeQueue>();
         queue.Setup(q => q.EnqueueAsync(It.IsAny<NoticeReference>(), It.IsAny<CancellationToken>()))
             .Callback((NoticeReference r, CancellationToken _) => queued.Add(r)).Returns(Task.CompletedTask);
-        return new SweepNotices(notices, queue.Object, clock);
+        return queue.Object;
     }
+
+    private SweepNotices Sweep() => new(notices, Queue(), clock);
 
     private async Task<NoticeReference> NewNoticeAsync(NoticeKind kind = NoticeKind.NewMessage)
     {
@@ -172,6 +192,7 @@ public sealed class DeliverNoticeTests
         await Dispatcher().ExecuteAsync(notice, default);
 
         Assert.StartsWith("Riverside Family Clinic: Tiene un resultado", Assert.Single(texts).Text);
+        Assert.Equal("es", languages.Numbers["+15555550101"]); // what the number texts back is answered in Spanish
     }
 
     [Fact]
@@ -197,5 +218,120 @@ public sealed class DeliverNoticeTests
         var notice = await NewNoticeAsync(NoticeKind.SecurityNotice);
 
         Assert.Equal(NoticeState.Sent, await Dispatcher().ExecuteAsync(notice, default));
+    }
+
+    private PatientLink Grant(string subject, params string[] scopes) =>
+        new(subject, "pat-1", LinkKind.Proxy, "Ana Diaz", scopes, clock.Now.AddDays(30), null, $"grant-{subject}", "spouse");
+
+    private async Task DispatchAllAsync()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var reference in notices.Pending.Keys.ToList()) // as the queue would: the dispatcher decides what is due
+            {
+                await Dispatcher().ExecuteAsync(reference, default);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_caregiver_whose_grant_covers_the_notice_is_told_on_their_own_number_without_the_patients_name()
+    {
+        grants.AddRange([Grant("luis", "messages.read"), Grant("rosa", "results.read"), Grant("old", "messages.write") with { RevokedAt = clock.Now.AddDays(-1) }]);
+        contacts["luis"] = new NoticeContact("+15555550177", null, SmsConsent: true, EmailConsent: false, "es-US", "America/Chicago");
+        var notice = await NewNoticeAsync();
+
+        await Dispatcher().ExecuteAsync(notice, default);
+        var copy = Assert.Single(queued);
+        Assert.Equal(NoticeState.Sent, await Dispatcher().ExecuteAsync(copy, default));
+        Assert.Equal(NoticeState.Sent, await Dispatcher().ExecuteAsync(notice, default)); // a duplicate: no second copy
+        Assert.Single(queued);
+
+        Assert.Equal(["+15555550101", "+15555550177"], texts.Select(t => t.To));
+        Assert.Equal("Riverside Family Clinic: Una persona a su cuidado tiene un mensaje nuevo del equipo de atención en el portal del paciente. Inicie sesión para verlo: https://portal.example", texts[1].Text);
+        Assert.DoesNotContain("Ana", texts[1].Text);
+        Assert.Equal(("luis", "spouse"), (notices[copy].Caregiver, notices[copy].CaregiverRelationship));
+        Assert.Equal("es", languages.Numbers["+15555550177"]);
+    }
+
+    [Fact]
+    public async Task Security_notices_go_to_the_patient_only_and_a_caregiver_without_contact_details_is_recorded_as_not_told()
+    {
+        grants.Add(Grant("luis", "profile.write", "messages.read"));
+        var security = await NewNoticeAsync(NoticeKind.SecurityNotice);
+        await Dispatcher().ExecuteAsync(security, default);
+        Assert.Empty(queued);
+
+        var message = await NewNoticeAsync();
+        await Dispatcher().ExecuteAsync(message, default);
+        Assert.Equal(NoticeState.Failed, await Dispatcher().ExecuteAsync(Assert.Single(queued), default));
+        Assert.Equal("The caregiver has no contact details in the portal.", notices[queued[0]].Reason);
+    }
+
+    [Fact]
+    public async Task A_caregiver_who_is_a_patient_here_too_is_told_on_their_own_profile()
+    {
+        grants.Add(Grant("luis", "results.read"));
+        links.Setup(l => l.ListAsync("luis", It.IsAny<CancellationToken>())).ReturnsAsync([new PatientLink("luis", "pat-2", LinkKind.Self, "Luis Diaz", [])]);
+        Profile(Profiles.Ana() with { PatientId = "pat-2", Phone = "+15555550188", Email = "luis@example.org", PreferredLanguage = "en-US" }, "pat-2");
+        var notice = await NewNoticeAsync(NoticeKind.NewResult);
+
+        await DispatchAllAsync();
+
+        Assert.Equal(["+15555550101", "+15555550188"], texts.Select(t => t.To).Order());
+        Assert.Contains(texts, t => t.Text == "Riverside Family Clinic: Someone you care for has a new test result in the patient portal. Sign in to see it: https://portal.example");
+    }
+
+    [Fact]
+    public async Task Low_urgency_notices_with_the_digest_on_go_as_one_message_at_the_digest_hour()
+    {
+        Preferences(NotificationPreferences.Defaults with { DailyDigest = true });
+        var kinds = new[] { NoticeKind.NewDocument, NoticeKind.StatementReady, NoticeKind.NewDocument };
+        var references = new List<NoticeReference>();
+        foreach (var kind in kinds)
+        {
+            references.Add(await NewNoticeAsync(kind));
+            clock.Now += TimeSpan.FromMinutes(10);
+            await Dispatcher().ExecuteAsync(references[^1], default);
+        }
+
+        Assert.Empty(mails);
+        var digest = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero); // 18:00 in Chicago
+        Assert.All(references, r => Assert.Equal((digest, true), (notices[r].NotBefore!.Value, notices[r].Digest)));
+
+        // Thirty seconds late, the newest first: the oldest leads, and nothing waits for tomorrow.
+        clock.Now = digest.AddSeconds(30);
+        foreach (var reference in Enumerable.Reverse(references))
+        {
+            await Dispatcher().ExecuteAsync(reference, default);
+        }
+
+        await DispatchAllAsync();
+        var mail = Assert.Single(mails);
+        Assert.Equal("Riverside Family Clinic: 3 updates in your patient portal", mail.Subject);
+        Assert.StartsWith("You have 3 updates in the patient portal: a new document; a new statement.", mail.PlainText, StringComparison.Ordinal);
+        Assert.All(references, r => Assert.Equal(NoticeState.Sent, notices[r].State));
+        Assert.Equal([references[1].NoticeId, references[2].NoticeId], notices[references[0]].Bundle);
+        Assert.Empty(notices.Pending);
+    }
+
+    [Fact]
+    public async Task A_digest_deferred_by_quiet_hours_releases_its_notices_and_they_go_together_when_the_hours_end()
+    {
+        Preferences(NotificationPreferences.Defaults with { DailyDigest = true, QuietHoursStart = new TimeOnly(17, 0), QuietHoursEnd = new TimeOnly(9, 0) });
+        var first = await NewNoticeAsync(NoticeKind.NewDocument);
+        var second = await NewNoticeAsync(NoticeKind.AmendmentAccepted);
+        await DispatchAllAsync();
+        clock.Now += TimeSpan.FromMinutes(3);
+        await DispatchAllAsync();
+        var morning = new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero); // 09:00 in Chicago: the 18:00 digest falls in quiet hours
+        Assert.Equal(morning, notices[first].NotBefore);
+
+        clock.Now = morning;
+        await DispatchAllAsync();
+
+        var mail = Assert.Single(mails);
+        Assert.Contains("2 updates", mail.Subject);
+        Assert.Equal(NoticeState.Sent, notices[second].State);
     }
 }

@@ -32,6 +32,37 @@ internal sealed class InMemoryNotices : INotices
         return Task.FromResult($"v{row.Version + 1}");
     }
 
+    public Task<IReadOnlyList<string>> SaveAllAsync(IReadOnlyList<Versioned<Notice>> changed, IReadOnlyList<Notice> added, CancellationToken cancellationToken)
+    {
+        // One transaction: every ETag checked before anything is written.
+        if (changed.Any(c => $"v{chart[c.Value.Reference].Version}" != c.ETag) || added.Any(a => chart.ContainsKey(a.Reference)))
+        {
+            throw new ConcurrencyConflictException("stale");
+        }
+
+        foreach (var notice in added)
+        {
+            Pending[notice.Reference] = notice.CreatedAt + TimeSpan.FromMinutes(2);
+            chart[notice.Reference] = (notice, 1);
+        }
+
+        var eTags = new List<string>();
+        foreach (var notice in changed.Select(c => c.Value))
+        {
+            var version = chart[notice.Reference].Version + 1;
+            chart[notice.Reference] = (notice, version);
+            eTags.Add($"v{version}");
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(eTags);
+    }
+
+    public Task<IReadOnlyList<Versioned<Notice>>> RecentAsync(string patientId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Versioned<Notice>>>(
+            [.. chart.Values.Where(r => r.Notice.PatientId == patientId && r.Notice.CreatedAt >= since).OrderBy(r => r.Notice.NoticeId, StringComparer.Ordinal).Select(r => new Versioned<Notice>(r.Notice, $"v{r.Version}"))]);
+
+    public IEnumerable<Notice> All => chart.Values.Select(r => r.Notice);
+
     public Task<IReadOnlyList<NoticeReference>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NoticeReference>>([.. Pending.Where(p => p.Value <= now).Select(p => p.Key).Take(max)]);
 

@@ -39,6 +39,9 @@ public sealed class NoticeTemplatesTests
         Assert.Equal(
             ["kind", "details", "language", "timeZone", "clinicName", "portalUrl"],
             typeof(NoticeTemplates).GetMethod(nameof(NoticeTemplates.Render))!.GetParameters().Select(p => p.Name));
+        Assert.Equal(
+            ["kinds", "forCaregiver", "language", "clinicName", "portalUrl"],
+            typeof(NoticeSummaries).GetMethod(nameof(NoticeSummaries.Render))!.GetParameters().Select(p => p.Name));
     }
 
     [Theory]
@@ -66,5 +69,30 @@ public sealed class NoticeTemplatesTests
 
         Assert.Contains("jueves 3 de diciembre", NoticeTemplates.Render(NoticeKind.AppointmentBooked, when, "es", Chicago, Clinic, Portal).Sms);
         Assert.Contains("is booked", NoticeTemplates.Render(NoticeKind.AppointmentBooked, when, "vi-VN", Chicago, Clinic, Portal).Sms);
+    }
+
+    [Fact]
+    public void Every_kind_has_a_short_phrase_for_digests_and_caregivers_in_both_languages()
+    {
+        Assert.Equal(NoticeTemplates.Kinds.Order(), NoticeSummaries.Kinds.Order());
+        foreach (var kind in NoticeSummaries.Kinds)
+        {
+            foreach (var language in new[] { "en", "es" })
+            {
+                var text = NoticeSummaries.Render([kind], forCaregiver: true, language, Clinic, Portal);
+                Assert.EndsWith(Portal, text.Sms, StringComparison.Ordinal);
+                Assert.True(text.Sms.Length <= NoticeSummaries.MaxSmsLength);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_digest_of_every_kind_says_how_many_and_leaves_the_list_out_when_it_would_not_fit_two_texts()
+    {
+        var all = NoticeSummaries.Render(NoticeSummaries.Kinds, forCaregiver: false, "es", Clinic, Portal);
+        var two = NoticeSummaries.Render([NoticeKind.NewDocument, NoticeKind.StatementReady], forCaregiver: false, null, Clinic, "");
+
+        Assert.Equal($"{Clinic}: Tiene {NoticeSummaries.Kinds.Count} novedades en el portal del paciente. Inicie sesión para verlas: {Portal}", all.Sms);
+        Assert.Equal($"{Clinic}: You have 2 updates in the patient portal: a new document; a new statement. Sign in to the patient portal to see them.", two.Sms);
     }
 }

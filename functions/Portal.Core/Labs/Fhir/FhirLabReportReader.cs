@@ -58,9 +58,17 @@ public sealed class FhirLabReportReader
         }
 
         Resource resource;
+        List<string>? warnings = null;
         try
         {
             resource = _deserializer.DeserializeResource(json);
+        }
+        catch (DeserializationFailedException ex) when (ex.PartialResult is (Bundle or DiagnosticReport) and Resource partial && ex.Exceptions.All(CodedExceptionFilters.FilterNoOverflowIssues.Invoke))
+        {
+            // Labs send imperfect FHIR: a defect that loses no data (a narrative without its div, a missing required
+            // element elsewhere) is read with a warning; unknown elements and wrong types still refuse the message.
+            resource = partial;
+            warnings = [.. ex.Exceptions.Select(e => $"FHIR: {e.Message}").Distinct().Take(20)];
         }
         catch (DeserializationFailedException ex)
         {
@@ -74,13 +82,16 @@ public sealed class FhirLabReportReader
 
         try
         {
-            return resource switch
+            var read = resource switch
             {
                 Bundle bundle => ReadBundle(bundle),
                 DiagnosticReport report => ReadReports(null, [report], new ReferenceResolver(null)),
                 _ => LabReadResult.Refused(new LabRefusal(LabRefusalReason.NoDiagnosticReport,
                     $"A {resource.TypeName} is not a lab report; send a Bundle with a DiagnosticReport.")),
             };
+            return warnings is null || !read.IsSuccess
+                ? read
+                : LabReadResult.Success(read.Report with { Warnings = [.. read.Report.Warnings, .. warnings] });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -182,6 +193,7 @@ public sealed class FhirLabReportReader
                 ReportedAt = FhirTimes.From(dr.Issued),
                 Status = LabResultStatuses.FromFhir(status),
                 StatusCode = status,
+                ServiceSection = dr.Category.SelectMany(c => c.Coding).FirstOrDefault(c => c.Code is not null && c.Code != "LAB")?.Code,
                 OrderingProvider = orderingProvider,
                 Specimen = dr.Specimen.Count > 0 && resolver.Resolve(dr.Specimen[0], dr) is Specimen sp ? ReadSpecimen(sp, zone) : null,
                 Notes = dr.Conclusion is { } conclusion ? [conclusion] : [],
@@ -199,13 +211,24 @@ public sealed class FhirLabReportReader
         {
             Format = LabReportFormat.FhirR4,
             SendingApplication = sender,
-            MessageControlId = bundle?.Identifier?.Value ?? bundle?.Id ?? reports[0].Id,
+            MessageControlId = bundle?.Identifier?.Value ?? ReportIdentifiers(orders) ?? bundle?.Id ?? reports[0].Id,
+            SendingFacility = bundle?.Identifier?.System is { } system ? new LabDesignator(null, system, "URI") : null,
             MessageTime = FhirTimes.From(bundle?.Timestamp),
             Version = "R4",
             MessageType = bundle is null ? "DiagnosticReport" : $"Bundle/{bundle.TypeElement?.JsonValue as string}",
             Patients = patients,
             Orders = orders,
         });
+    }
+
+    /// <summary>
+    /// Without a Bundle.identifier, the reports' own identifiers name the message (stable across resends, unlike
+    /// Bundle.id), with their status and issued time, so that a corrected report is a new message, not a duplicate.
+    /// </summary>
+    private static string? ReportIdentifiers(List<LabOrder> orders)
+    {
+        var ids = orders.Select(o => o.FillerOrderNumber?.Value ?? o.PlacerOrderNumber?.Value).ToList();
+        return ids.All(id => id is not null) ? string.Join("+", ids) + "|" + string.Join("+", orders.Select(o => $"{o.StatusCode}@{o.ReportedAt}")) : null;
     }
 
     private static LabPatient ReadPatient(Patient p, TimeZoneInfo zone)

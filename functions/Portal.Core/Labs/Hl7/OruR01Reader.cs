@@ -468,6 +468,7 @@ public sealed class OruR01Reader
                 ReportedAt = obr.Field(22).AsTimestamp(zone),
                 Status = LabResultStatuses.FromHl7(status.Raw),
                 StatusCode = Hl7Codes.Intern(status),
+                ServiceSection = Hl7Codes.Intern(obr.Field(24)),
                 OrderingProvider = provider,
                 Specimen = Specimen,
                 Notes = (IReadOnlyList<string>?)Notes ?? [],

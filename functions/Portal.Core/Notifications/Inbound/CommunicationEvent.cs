@@ -2,7 +2,11 @@ namespace Portal.Core.Notifications.Inbound;
 
 /// <summary>One Event Grid event from Communication Services, as far as the portal cares.</summary>
 /// <param name="Id">The event's id: a redelivery carries the same one.</param>
-public abstract record CommunicationEvent(string Id);
+public abstract record CommunicationEvent(string Id)
+{
+    /// <summary>The event's <c>eventTime</c> (a redelivery carries the same one), or null when the envelope had none.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+}
 
 /// <summary><c>Microsoft.EventGrid.SubscriptionValidationEvent</c>: the subscription's handshake.</summary>
 /// <param name="Id">The event's id.</param>

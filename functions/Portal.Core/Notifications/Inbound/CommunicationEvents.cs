@@ -76,6 +76,17 @@ public static class CommunicationEvents
                 return null;
             }
 
+            return ReadData(id, type) is { } read ? read with { EventTime = EventTime() } : null;
+        }
+
+        private DateTimeOffset? EventTime() =>
+            Property(element, "eventTime") is { ValueKind: JsonValueKind.String } time
+            && DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : null;
+
+        private CommunicationEvent? ReadData(string id, string type)
+        {
             if (id.Length > MaxIdLength)
             {
                 return Error($"{path}.id", $"At most {MaxIdLength} characters.");

@@ -25,7 +25,9 @@ public sealed class ReceiveCommunicationEvents(ReceiveText receiveText, IProcess
                 continue;
             }
 
-            if (!await processed.TryBeginAsync(item.Id, clock.GetUtcNow(), cancellationToken))
+            // A redelivery repeats the event's time, so its record is found on the same day; without one, today's.
+            var eventTime = item.EventTime ?? clock.GetUtcNow();
+            if (!await processed.TryBeginAsync(item.Id, eventTime, cancellationToken))
             {
                 duplicates++;
                 continue;
@@ -38,7 +40,7 @@ public sealed class ReceiveCommunicationEvents(ReceiveText receiveText, IProcess
             }
             catch
             {
-                await processed.ForgetAsync(item.Id, CancellationToken.None);
+                await processed.ForgetAsync(item.Id, eventTime, CancellationToken.None);
                 throw;
             }
         }

@@ -60,11 +60,42 @@ internal sealed class InMemoryProcessedEvents : IProcessedEvents
 {
     public HashSet<string> Ids { get; } = [];
 
-    public Task<bool> TryBeginAsync(string eventId, DateTimeOffset at, CancellationToken cancellationToken) => Task.FromResult(Ids.Add(eventId));
+    public Dictionary<string, DateOnly> Days { get; } = [];
 
-    public Task ForgetAsync(string eventId, CancellationToken cancellationToken)
+    public DateOnly? Through { get; set; }
+
+    public Task<bool> TryBeginAsync(string eventId, DateTimeOffset eventTime, CancellationToken cancellationToken)
+    {
+        Days[eventId] = DateOnly.FromDateTime(eventTime.UtcDateTime);
+        return Task.FromResult(Ids.Add(eventId));
+    }
+
+    public Task ForgetAsync(string eventId, DateTimeOffset eventTime, CancellationToken cancellationToken)
     {
         Ids.Remove(eventId);
+        return Task.CompletedTask;
+    }
+
+    public Task<DateOnly?> ForgottenThroughAsync(CancellationToken cancellationToken) => Task.FromResult(Through);
+
+    public Task<int> ForgetDayAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var gone = Days.Where(d => d.Value == day).Select(d => d.Key).ToList();
+        gone.ForEach(id => Ids.Remove(id));
+        Through = day;
+        return Task.FromResult(gone.Count);
+    }
+}
+
+internal sealed class InMemorySmsLanguages : ISmsLanguages
+{
+    public Dictionary<string, string> Numbers { get; } = [];
+
+    public Task<string?> FindAsync(string phone, CancellationToken cancellationToken) => Task.FromResult(Numbers.GetValueOrDefault(phone));
+
+    public Task RememberAsync(string phone, string language, CancellationToken cancellationToken)
+    {
+        Numbers[phone] = language;
         return Task.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ public class ReceiveCommunicationEventsTests
     private ReceiveCommunicationEvents UseCase(ISmsOptOuts? optOutsOverride = null)
     {
         var clock = new FixedClock(Noon);
-        var receiveText = new ReceiveText(optOutsOverride ?? optOuts, sms, new InMemoryReplyLimits(), [], Options.Create(new ClinicOptions()), clock, new RecordingLogger<ReceiveText>());
+        var receiveText = new ReceiveText(optOutsOverride ?? optOuts, new InMemorySmsLanguages(), sms, new InMemoryReplyLimits(), [], Options.Create(new ClinicOptions()), clock, new RecordingLogger<ReceiveText>());
         return new ReceiveCommunicationEvents(receiveText, processed, clock, new RecordingLogger<ReceiveCommunicationEvents>());
     }
 

@@ -12,12 +12,13 @@ public class ReceiveTextTests
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly InMemoryOptOuts optOuts = new();
     private readonly RecordingSms sms = new();
+    private readonly InMemorySmsLanguages languages = new();
     private readonly FixedClock clock = new(Noon);
     private readonly List<IInboundTextHandler> handlers = [];
     private readonly ClinicOptions clinic = new() { Name = "Riverside Family Clinic", PortalUrl = "https://portal.riverside.example", Phone = "+13125550100" };
 
     private ReceiveText UseCase() =>
-        new(optOuts, sms, new InMemoryReplyLimits(), handlers, Options.Create(clinic), clock, new RecordingLogger<ReceiveText>());
+        new(optOuts, languages, sms, new InMemoryReplyLimits(), handlers, Options.Create(clinic), clock, new RecordingLogger<ReceiveText>());
 
     private static InboundText Text(string message, DateTimeOffset at, string? id = null) => new(id ?? Guid.NewGuid().ToString("N"), Ana, message, at);
 
@@ -124,5 +125,45 @@ public class ReceiveTextTests
         first.Verify(h => h.TryHandleAsync(It.IsAny<InboundText>(), It.IsAny<CancellationToken>()), Times.Once);
         second.Verify(h => h.TryHandleAsync(It.IsAny<InboundText>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(sms.Sent);
+    }
+
+    [Fact]
+    public async Task A_number_texted_in_spanish_gets_help_and_the_fallback_in_spanish()
+    {
+        languages.Numbers[Ana] = "es";
+        var useCase = UseCase();
+
+        await useCase.ExecuteAsync(Text("help", Noon), default);
+        await useCase.ExecuteAsync(Text("¿a qué hora es mi cita?", Noon), default);
+
+        Assert.Equal(
+            [
+                "Riverside Family Clinic: mensajes sobre su cuenta del portal del paciente. Inicie sesión en https://portal.riverside.example. Llámenos al +13125550100. Pueden aplicarse tarifas de mensajes y datos. Responda STOP para no recibir más mensajes.",
+                "Riverside Family Clinic: este número no lee respuestas. Inicie sesión en https://portal.riverside.example para escribir a su equipo de atención. Llámenos al +13125550100. Responda AYUDA para obtener ayuda o STOP para no recibir más mensajes.",
+            ],
+            sms.Sent.Select(s => s.Text));
+        Assert.All(sms.Sent, s => Assert.True(s.Text.Length <= 320, $"{s.Text.Length} characters"));
+    }
+
+    [Fact]
+    public async Task Ayuda_is_answered_in_spanish_even_from_a_number_never_texted()
+    {
+        Assert.Equal(InboundTextOutcome.HelpSent, await UseCase().ExecuteAsync(Text(" Ayuda ", Noon), default));
+
+        Assert.StartsWith("Riverside Family Clinic: mensajes sobre su cuenta", Assert.Single(sms.Sent).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alto_opts_out_with_one_spanish_confirmation_and_start_opts_back_in()
+    {
+        var useCase = UseCase();
+
+        Assert.Equal(InboundTextOutcome.OptedOut, await useCase.ExecuteAsync(Text("ALTO", Noon), default));
+        Assert.Equal(InboundTextOutcome.OptedOut, await useCase.ExecuteAsync(Text("para", Noon.AddMinutes(1)), default));
+        Assert.True(await optOuts.IsOptedOutAsync(Ana, default));
+        Assert.Equal(InboundTextOutcome.OptedIn, await useCase.ExecuteAsync(Text("START", Noon.AddMinutes(2)), default));
+
+        Assert.False(await optOuts.IsOptedOutAsync(Ana, default));
+        Assert.Equal(["Riverside Family Clinic: ya no recibirá mensajes de texto nuestros. Responda START para volver a recibirlos."], sms.Sent.Select(s => s.Text));
     }
 }
