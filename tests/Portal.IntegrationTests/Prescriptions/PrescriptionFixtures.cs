@@ -37,10 +37,10 @@ internal static class PrescriptionFixtures
         PortalApi api, HttpMethod method, string path, string token, object? body = null, string? ifMatch = null, string? key = null) =>
         AmendmentStoryTests.SendAsync(api, method, path, token, body, ifMatch, key);
 
-    /// <summary>The patient's notices of <paramref name="kind"/>, newest first.</summary>
+    /// <summary>The patient's own notices of <paramref name="kind"/> (caregivers' copies left out), newest first.</summary>
     public static async Task<IReadOnlyList<Notice>> NoticesAsync(string patientId, NoticeKind kind)
     {
         var notices = (await TestPortal.GetAsync()).Services.GetRequiredService<INotices>();
-        return [.. (await notices.ListAsync(patientId, 100, null, default)).Items.Where(n => n.Kind == kind)];
+        return [.. (await notices.ListAsync(patientId, 100, null, default)).Items.Where(n => n.Kind == kind && n.Caregiver is null)];
     }
 }
