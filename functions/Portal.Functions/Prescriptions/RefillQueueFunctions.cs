@@ -23,15 +23,9 @@ public sealed class RefillQueueFunctions(PortalHttp http, RefillQueue queue, Dec
     public Task<IActionResult> Queue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "refill-queue")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await queue.ExecuteAsync(caller, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await queue.ExecuteAsync(caller, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new RefillQueuePage([.. page.Items.Select(QueuedRefill.From)], page.ContinuationToken)));
         });
 
@@ -59,15 +53,9 @@ public sealed class RefillQueueFunctions(PortalHttp http, RefillQueue queue, Dec
     public Task<IActionResult> Reconciliation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reconciliation-queue")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await reconciliation.ExecuteAsync(caller, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await reconciliation.ExecuteAsync(caller, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new ReconciliationQueuePage(
                 [.. page.Items.Select(e => new QueuedReport(e.PatientId, e.ReportId, e.Section, e.ReportedAt))], page.ContinuationToken)));
         });

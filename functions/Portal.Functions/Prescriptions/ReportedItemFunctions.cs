@@ -55,15 +55,9 @@ public sealed class ReportedItemFunctions(PortalHttp http, ReportItem report, Li
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/reported-items")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await list.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new ReportedItemPage([.. page.Items.Select(ReportedItemView.From)], page.ContinuationToken)));
         });
 
