@@ -54,6 +54,12 @@ param clinicPhone string = ''
 @description('The clinic\'s video-visit link with {appointmentId} in it (https://…); built when shown, never stored. Empty: no link.')
 param videoLinkTemplate string = ''
 
+@description('The days the clinic works, comma-separated day names: business-day targets (the refill queue) count only these.')
+param clinicWorkingDays string = 'Monday,Tuesday,Wednesday,Thursday,Friday'
+
+@description('The clinic\'s holidays, comma-separated yyyy-MM-dd dates: not business days. Empty: none.')
+param clinicHolidays string = ''
+
 @description('ACS phone number (E.164, e.g. +18005550100) that sends SMS. Empty until one is bought.')
 param smsFromNumber string = ''
 
@@ -250,6 +256,8 @@ module api 'app/api.bicep' = {
     clinicPortalUrl: empty(clinicPortalUrl) ? (empty(allowedOrigins) ? '' : first(allowedOrigins)) : clinicPortalUrl
     clinicPhone: clinicPhone
     videoLinkTemplate: videoLinkTemplate
+    clinicWorkingDays: clinicWorkingDays
+    clinicHolidays: clinicHolidays
   }
   // The app starts pulling its package and reading Key Vault as soon as it exists.
   dependsOn: [

@@ -14,6 +14,7 @@ using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
 using Portal.Azure.Patients;
+using Portal.Azure.Prescriptions;
 using Portal.Azure.Profile;
 using Portal.Azure.Record;
 using Portal.Azure.Scheduling;
@@ -68,6 +69,7 @@ public static class AzureAdapters
             .AddRecordAdapters()
             .AddFhirAdapters(configuration)
             .AddDocumentsAmendmentsExportAdapters(configuration)
-            .AddSchedulingAdapters(configuration);
+            .AddSchedulingAdapters(configuration)
+            .AddPrescriptionAdapters(configuration);
     }
 }

@@ -7,6 +7,7 @@ using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
 using Portal.Core.Patients;
+using Portal.Core.Prescriptions;
 using Portal.Core.Profile;
 using Portal.Core.Record;
 using Portal.Core.Record.Fhir;
@@ -37,6 +38,7 @@ public static class PortalCore
         services.AddFhirApi();
         services.AddDocumentsAmendmentsExport();
         services.AddSchedulingCore();
+        services.AddPrescriptionsCore();
         services.AddBilling();
         services.AddLabs();
         return services;

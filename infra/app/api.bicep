@@ -84,6 +84,12 @@ param clinicPhone string
 @description('The clinic\'s video-visit link template with {appointmentId} (may be empty).')
 param videoLinkTemplate string
 
+@description('The days the clinic works, comma-separated day names.')
+param clinicWorkingDays string
+
+@description('The clinic\'s holidays, comma-separated yyyy-MM-dd dates (may be empty).')
+param clinicHolidays string
+
 @description('Upper bound on scale-out; a small clinic never needs many instances.')
 param maximumInstanceCount int = 40
 
@@ -190,6 +196,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Clinic__PortalUrl: clinicPortalUrl
       Clinic__Phone: clinicPhone
       Scheduling__VideoLinkTemplate: videoLinkTemplate
+      Clinic__WorkingDays: clinicWorkingDays
+      Clinic__Holidays: clinicHolidays
 
       ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
       ServiceBus__credential: 'managedidentity'

@@ -37,6 +37,24 @@ public static class NoticeRows
     /// <summary>The pending row of a new notice.</summary>
     public static TableEntity Pending(Notice notice) => Pending(notice.Reference, notice.NotBefore ?? notice.CreatedAt + SweepGrace);
 
+    /// <summary>
+    /// Adds a notice whose id follows from what it is about (a reminder), pending row first; false when the chart has it
+    /// already (another run wrote it), so overlapping runs send it once.
+    /// </summary>
+    internal static async Task<bool> AddOnceAsync(PortalTables tables, Notice notice, CancellationToken cancellationToken)
+    {
+        await tables.Lookups.UpsertEntityAsync(Pending(notice), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await tables.Charts.AddEntityAsync(Chart(notice), cancellationToken);
+            return true;
+        }
+        catch (global::Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
     internal static string PendingRow(NoticeReference reference) => $"{TableKeys.Encode(reference.PatientId)}|{reference.NoticeId}";
 
     internal static Notice Read(TableEntity entity) => JsonSerializer.Deserialize<Notice>(entity.GetString("Data"), PortalJson.Options)!;

@@ -25,7 +25,7 @@ namespace Portal.Azure.Record;
 /// Markers are kept, so a reader never mistakes a rolled-forward write for an abandoned one.
 /// </para>
 /// </summary>
-internal sealed class RecordTransactions(PortalTables tables, TimeProvider clock)
+internal sealed class RecordTransactions(PortalTables tables, TimeProvider clock, IEnumerable<IRecordWriteIndex>? indexes = null)
 {
     private const int MaxActions = 100;
     private const int MaxBytes = 3_500_000;
@@ -55,6 +55,12 @@ internal sealed class RecordTransactions(PortalTables tables, TimeProvider clock
         {
             // Index first: a pending row whose notice never lands is dropped by the dispatcher.
             await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(write.Notice), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        // Other features' indexes over the items, before the items (see IRecordWriteIndex).
+        foreach (var index in indexes ?? [])
+        {
+            await index.BeforeWriteAsync(write, cancellationToken);
         }
 
         var rows = write.Changes.SelectMany(change => Rows(write.PatientId, change)).ToList();

@@ -38,19 +38,7 @@ internal sealed class TableAppointments(PortalTables tables) : IAppointments
     public Task<string> ReplaceAsync(Appointment appointment, string eTag, Notice? notice, CancellationToken cancellationToken) =>
         WriteAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(appointment), new ETag(eTag)), notice, cancellationToken);
 
-    public async Task<bool> AddNoticeAsync(Notice notice, CancellationToken cancellationToken)
-    {
-        await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
-        try
-        {
-            await tables.Charts.AddEntityAsync(NoticeRows.Chart(notice), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> AddNoticeAsync(Notice notice, CancellationToken cancellationToken) => NoticeRows.AddOnceAsync(tables, notice, cancellationToken);
 
     private async Task<string> WriteAsync(TableTransactionAction appointment, Notice? notice, CancellationToken cancellationToken)
     {

@@ -58,6 +58,17 @@ public static class AccessPolicy
         caller.Roles.Any(AppRoles.Staff.Contains) ? AccessDecision.Allow : AccessDecision.Forbidden;
 
     /// <summary>
+    /// Decides whether <paramref name="caller"/> may see a clinic-wide work queue of <paramref name="category"/> (open
+    /// requests of every patient, naming no clinical detail): staff whose role changes the category, who work it, and for
+    /// prescriptions the front desk too, who answer patients' and pharmacies' calls about refills but decide none.
+    /// </summary>
+    public static AccessDecision DecideWorkQueue(Caller caller, DataCategory category) =>
+        caller.Roles.Any(role => StaffAllows(role, Permission.Change(category)))
+        || (category == DataCategory.Prescriptions && caller.IsInRole(AppRoles.FrontDesk))
+            ? AccessDecision.Allow
+            : AccessDecision.Forbidden;
+
+    /// <summary>
     /// Decides whether <paramref name="caller"/> may work the unmatched-lab-results queue (see the results a lab could not
     /// attach to a chart with confidence, match them to a patient or reject them): clinicians and administrators.
     /// </summary>

@@ -17,4 +17,10 @@ public sealed class ClinicOptions
 
     /// <summary>The clinic's phone number for patients, named in SMS help answers; empty: not named.</summary>
     public string Phone { get; set; } = "";
+
+    /// <summary>The days the clinic works, comma-separated English day names (business-day targets count only these).</summary>
+    public string WorkingDays { get; set; } = "Monday,Tuesday,Wednesday,Thursday,Friday";
+
+    /// <summary>The clinic's holidays, comma-separated <c>yyyy-MM-dd</c> dates (not business days, whatever the weekday).</summary>
+    public string Holidays { get; set; } = "";
 }

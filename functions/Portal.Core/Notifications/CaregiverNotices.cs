@@ -20,7 +20,7 @@ public sealed class CaregiverNotices(IPatientLinks links)
         NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied => DataCategory.Records,
         NoticeKind.AppointmentBooked or NoticeKind.AppointmentChanged or NoticeKind.AppointmentCancelled or NoticeKind.AppointmentReminder
             or NoticeKind.AppointmentRequested or NoticeKind.AppointmentDeclined or NoticeKind.WaitlistSlotOpened => DataCategory.Appointments,
-        NoticeKind.RefillStatus => DataCategory.Prescriptions,
+        NoticeKind.RefillStatus or NoticeKind.RefillDue or NoticeKind.ReportedItemReviewed => DataCategory.Prescriptions,
         NoticeKind.StatementReady => DataCategory.Billing,
         _ => null,
     };

@@ -39,6 +39,12 @@ public enum NoticeKind
     /// <summary>A refill request changed status.</summary>
     RefillStatus,
 
+    /// <summary>A medication's supply runs out soon (only for patients who opted in: off by default).</summary>
+    RefillDue,
+
+    /// <summary>The care team reviewed a medication or allergy the patient reported.</summary>
+    ReportedItemReviewed,
+
     /// <summary>A monthly statement was issued ("Your statement is ready"); never an amount.</summary>
     StatementReady,
 

@@ -24,6 +24,8 @@ public static class NoticeSummaries
         [NoticeKind.AppointmentDeclined] = ("an answer to an appointment request", "una respuesta a una solicitud de cita"),
         [NoticeKind.WaitlistSlotOpened] = ("an earlier appointment time", "un horario de cita más temprano"),
         [NoticeKind.RefillStatus] = ("news about a refill request", "novedades sobre una solicitud de resurtido"),
+        [NoticeKind.RefillDue] = ("a refill due soon", "un resurtido que vence pronto"),
+        [NoticeKind.ReportedItemReviewed] = ("a review of a reported medication or allergy", "una revisión de un medicamento o una alergia informados"),
         [NoticeKind.StatementReady] = ("a new statement", "un estado de cuenta nuevo"),
         [NoticeKind.AmendmentExtended] = ("news about a request to correct the record", "novedades sobre una solicitud de corrección del expediente"),
         [NoticeKind.AmendmentAccepted] = ("news about a request to correct the record", "novedades sobre una solicitud de corrección del expediente"),

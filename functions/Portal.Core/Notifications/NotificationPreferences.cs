@@ -33,18 +33,21 @@ public sealed record NotificationPreferences(
 
     /// <summary>
     /// The default channel of a kind: SMS for what is urgent or acted upon soon (security, appointments, messages,
-    /// results, refills), e-mail for what can be read later (documents, new record information, statements, amendments) and for caregiver
-    /// invitations.
+    /// results, refills), e-mail for what can be read later (documents, new record information, statements, amendments, reviews of
+    /// what the patient reported) and for caregiver invitations. Refill-due reminders are off until the patient opts in.
     /// </summary>
     public static NoticeChannel DefaultChannel(NoticeKind kind) => kind switch
     {
+        NoticeKind.RefillDue => NoticeChannel.None,
+        NoticeKind.ReportedItemReviewed => NoticeChannel.Email,
         NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied or NoticeKind.ProxyInvitation => NoticeChannel.Email,
         _ => NoticeChannel.Sms,
     };
 
     /// <summary>True for the kinds that may wait for the daily digest.</summary>
     public static bool IsLowUrgency(NoticeKind kind) =>
-        kind is NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied;
+        kind is NoticeKind.NewDocument or NoticeKind.NewRecordInformation or NoticeKind.StatementReady or NoticeKind.AmendmentExtended or NoticeKind.AmendmentAccepted or NoticeKind.AmendmentDenied
+            or NoticeKind.ReportedItemReviewed;
 
     /// <summary>The channel chosen for <paramref name="kind"/>, or its default when the list leaves it out.</summary>
     public NoticeChannel ChannelFor(NoticeKind kind) =>

@@ -15,7 +15,8 @@ namespace Portal.LocalHost.DemoData;
 /// conversations with the care team follow (<see cref="DemoThreads"/>), every section of their health record
 /// (<see cref="DemoRecord"/>), a discharge letter with a request to correct it (<see cref="DemoRecordDocuments"/>),
 /// then the clinic's schedule and each patient's visits (<see cref="DemoScheduling"/>), bills
-/// (<see cref="DemoBilling"/>) and lab results (<see cref="DemoLabs"/>). Once:
+/// (<see cref="DemoBilling"/>), lab results (<see cref="DemoLabs"/>), refill requests and reported medications
+/// (<see cref="DemoPrescriptions"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -67,6 +68,7 @@ internal static class DemoSeed
 
         await DemoLabs.SeedAsync(services, patientIds, cancellationToken);
         report.AppendLine("Lab results: Ana (CBC, lipids, HbA1c over a year), Benjamin (lipids, HbA1c, eGFR), Chloe's biopsy held by her choice; one unmatched message for Clinician/Admin at GET /api/labs/unmatched");
+        await DemoPrescriptions.SeedAsync(services, created, cancellationToken);
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");
         report.AppendLine("Staff and systems:");
         foreach (var person in DemoPeople.Staff)

@@ -39,6 +39,8 @@ public sealed class SeedTests
             .ToList();
         Assert.Equal(
             [
+                ("prescriptions.write", "patient-ana", "Ana Diaz", "self"),
+                ("prescriptions.write", "patient-ana", "Ana Diaz", "self"),
                 .. Enumerable.Repeat(("results.write", "lab-acme", "Acme Reference Lab", "Lab.Push"), 7),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
                 ("billing.write", "billing-kim", "Grace Kim", "Billing"),
@@ -228,6 +230,37 @@ public sealed class SeedTests
         {
             Assert.Equal(["device", "interpreter"], checkIn["response"]!["item"]!.AsArray().Select(i => i!["linkId"]!.GetValue<string>()));
         }
+    }
+
+    [Fact]
+    public async Task Benjamin_follows_his_refills_and_ana_sees_what_she_reported_awaiting_review()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        var api = await PortalApi.CreateAsync();
+        var ben = await api.TokenAsync("patient-ben", name: "Benjamin Okafor");
+        var benId = await DemoPatientIdAsync(api, ben);
+
+        var requests = (await Prescriptions.PrescriptionFixtures.SendAsync(api, HttpMethod.Get, $"api/patients/{benId}/refill-requests", ben)).Body["items"]!.AsArray();
+        Assert.Equal(["requested", "approved"], requests.Select(r => r!["state"]!.GetValue<string>()));
+        Assert.Equal("Walgreens #3127", requests[0]!["pharmacy"]!["name"]!.GetValue<string>());
+
+        var medications = (await Prescriptions.PrescriptionFixtures.SendAsync(api, HttpMethod.Get, $"api/patients/{benId}/medications?status=all", ben)).Body["items"]!.AsArray()
+            .ToDictionary(m => m!["name"]!.GetValue<string>().Split(' ')[0], m => m!["refill"]!);
+        Assert.Equal("requestOpen", medications["Atorvastatin"]["reason"]!.GetValue<string>());
+        Assert.True(medications["Amlodipine"]["canRequest"]!.GetValue<bool>());
+        Assert.Equal("ended", medications["Lisinopril"]["reason"]!.GetValue<string>());
+
+        var dr = await api.TokenAsync("dr-okonkwo", ["Clinician"], name: "Dr. Samuel Okonkwo, DO");
+        var queue = (await Prescriptions.PrescriptionFixtures.SendAsync(api, HttpMethod.Get, "api/refill-queue?pageSize=100", dr)).Body["items"]!.AsArray();
+        Assert.Contains(queue, q => q!["patientId"]!.GetValue<string>() == benId);
+
+        var ana = await api.TokenAsync("patient-ana", name: "Ana Diaz");
+        var anaId = await DemoPatientIdAsync(api, ana);
+        var anas = (await Prescriptions.PrescriptionFixtures.SendAsync(api, HttpMethod.Get, $"api/patients/{anaId}/medications", ana)).Body["items"]!.AsArray();
+        Assert.Contains(anas, m => m!["reported"]?["status"]?.GetValue<string>() == "Reported by you, not yet reviewed");
+        var reconciliation = (await Prescriptions.PrescriptionFixtures.SendAsync(api, HttpMethod.Get, "api/reconciliation-queue?pageSize=100", dr)).Body["items"]!.AsArray();
+        Assert.Equal(2, reconciliation.Count(r => r!["patientId"]!.GetValue<string>() == anaId));
     }
 
     private static async Task<string> DemoPatientIdAsync(PortalApi api, string token) =>

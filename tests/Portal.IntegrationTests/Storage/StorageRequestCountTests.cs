@@ -353,6 +353,51 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/labs/unmatched/{unmatchedId}/match", 12, HttpMethod.Post, $"api/labs/unmatched/{toMatch["unmatchedId"]}/match", clinician,
             JsonSerializer.Serialize(new { patientId }));
 
+        // Prescriptions: the patient's medications written through the record store (not counted), then each endpoint.
+        var meds = await Prescriptions.PrescriptionFixtures.SeedAsync(portal.Services, patientId);
+        await Measure("GET /api/patients/{id}/medications", 5, HttpMethod.Get, $"api/patients/{patientId}/medications", patient);
+        await Measure("GET /api/patients/{id}/pharmacies", 3, HttpMethod.Get, $"api/patients/{patientId}/pharmacies", patient);
+        var refills = $"api/patients/{patientId}/refill-requests";
+        var refill = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/patients/{id}/refill-requests", 7, HttpMethod.Post, refills, patient,
+            JsonSerializer.Serialize(new { medicationIds = new[] { meds.Lisinopril }, pharmacy = Prescriptions.PrescriptionFixtures.NewPharmacy })));
+        var refillId = refill["requestId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/refill-requests (open already, 409)", 4, HttpMethod.Post, refills, patient,
+            JsonSerializer.Serialize(new { medicationIds = new[] { meds.Lisinopril }, pharmacy = Prescriptions.PrescriptionFixtures.NewPharmacy }));
+        await Measure("GET /api/patients/{id}/refill-requests", 3, HttpMethod.Get, refills, patient);
+        var refillRead = await Measure("GET /api/patients/{id}/refill-requests/{requestId}", 2, HttpMethod.Get, $"{refills}/{refillId}", clinician);
+        var reviewed = await Measure("POST /api/patients/{id}/refill-requests/{requestId}/review", 6, HttpMethod.Post, $"{refills}/{refillId}/review", clinician, "{}", refillRead.Headers.ETag!.ToString());
+        await Measure("GET /api/refill-queue (clinician)", 1, HttpMethod.Get, "api/refill-queue?pageSize=5", clinician);
+        await Measure("POST /api/patients/{id}/refill-requests/{requestId}/approve", 12, HttpMethod.Post, $"{refills}/{refillId}/approve", clinician,
+            JsonSerializer.Serialize(new { medications = new[] { new { medicationId = meds.Lisinopril, refills = 3 } } }), reviewed.Headers.ETag!.ToString());
+        var secondRefill = await Measure("POST /api/patients/{id}/refill-requests (second)", 7, HttpMethod.Post, refills, patient,
+            JsonSerializer.Serialize(new { medicationIds = new[] { meds.Metformin }, pharmacyId = refill["pharmacy"]!["pharmacyId"]!.GetValue<string>() }));
+        var secondRefillId = (await Api.PortalApi.ReadJsonAsync(secondRefill))["requestId"]!.GetValue<string>();
+        var cancelled = await Measure("POST /api/patients/{id}/refill-requests/{requestId}/cancel", 5, HttpMethod.Post, $"{refills}/{secondRefillId}/cancel", patient, null, secondRefill.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/refill-requests/{requestId}/deny (cancelled, 409)", 3, HttpMethod.Post, $"{refills}/{secondRefillId}/deny", clinician,
+            """{"reason":"No."}""", cancelled.Headers.ETag!.ToString());
+        var third = await Measure("POST /api/patients/{id}/refill-requests (third)", 7, HttpMethod.Post, refills, patient,
+            JsonSerializer.Serialize(new { medicationIds = new[] { meds.Metformin }, pharmacyId = refill["pharmacy"]!["pharmacyId"]!.GetValue<string>() }));
+        var thirdId = (await Api.PortalApi.ReadJsonAsync(third))["requestId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/refill-requests/{requestId}/needs-visit", 7, HttpMethod.Post, $"{refills}/{thirdId}/needs-visit", clinician,
+            JsonSerializer.Serialize(new { visitTypeId = clinic.FollowUp }), third.Headers.ETag!.ToString());
+        var fourth = await Measure("POST /api/patients/{id}/refill-requests (fourth)", 7, HttpMethod.Post, refills, patient,
+            JsonSerializer.Serialize(new { medicationIds = new[] { meds.Metformin }, pharmacyId = refill["pharmacy"]!["pharmacyId"]!.GetValue<string>() }));
+        var fourthId = (await Api.PortalApi.ReadJsonAsync(fourth))["requestId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/refill-requests/{requestId}/deny", 6, HttpMethod.Post, $"{refills}/{fourthId}/deny", clinician, """{"reason":"Labs first."}""", fourth.Headers.ETag!.ToString());
+        await Measure("POST /api/refill-queue/decisions (one stale decision)", 2, HttpMethod.Post, "api/refill-queue/decisions", clinician,
+            JsonSerializer.Serialize(new { decisions = new[] { new { patientId, requestId = thirdId, eTag = third.Headers.ETag!.ToString(), action = "deny", denial = new { reason = "r" } } } }));
+        var reportedMedication = await Measure("POST /api/patients/{id}/reported-medications", 4, HttpMethod.Post, $"api/patients/{patientId}/reported-medications", patient,
+            """{"name":"Ibuprofen 200 MG","source":"overTheCounter"}""");
+        var reportedAllergy = await Measure("POST /api/patients/{id}/reported-allergies", 4, HttpMethod.Post, $"api/patients/{patientId}/reported-allergies", patient, """{"substance":"Latex"}""");
+        await Measure("GET /api/patients/{id}/reported-items", 3, HttpMethod.Get, $"api/patients/{patientId}/reported-items", patient);
+        await Measure("GET /api/reconciliation-queue (clinician)", 1, HttpMethod.Get, "api/reconciliation-queue?pageSize=5", clinician);
+        var medicationReport = (await Api.PortalApi.ReadJsonAsync(reportedMedication))["report"]!["reportId"]!.GetValue<string>();
+        var allergyReport = (await Api.PortalApi.ReadJsonAsync(reportedAllergy))["report"]!["reportId"]!.GetValue<string>();
+        await Measure("POST /api/patients/{id}/reported-items/{reportId}/stop", 4, HttpMethod.Post, $"api/patients/{patientId}/reported-items/{allergyReport}/stop", patient, "{}",
+            reportedAllergy.Headers.ETag!.ToString());
+        await Measure("POST /api/patients/{id}/reported-items/{reportId}/reconcile (accepted)", 9, HttpMethod.Post, $"api/patients/{patientId}/reported-items/{medicationReport}/reconcile", clinician,
+            """{"outcome":"accepted"}""", reportedMedication.Headers.ETag!.ToString());
+
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
         {

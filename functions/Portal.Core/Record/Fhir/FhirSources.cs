@@ -4,6 +4,7 @@ using Portal.Core.Billing.Fhir;
 using Portal.Core.Clinic;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.Fhir;
+using Portal.Core.Prescriptions;
 using Portal.Core.Profile;
 using Portal.Core.Scheduling.Fhir;
 
@@ -18,7 +19,7 @@ public sealed class FhirSources
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
         IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims,
-        SchedulingFhirReads scheduling, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+        SchedulingFhirReads scheduling, IRefillRequests refills, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         Clinic = scheduling;
@@ -43,6 +44,7 @@ public sealed class FhirSources
             ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
             ["Coverage"] = [new CoverageSource(profiles)],
             ["ExplanationOfBenefit"] = [new ExplanationOfBenefitSource(claims, clinic)],
+            ["Task"] = [new RefillTaskSource(refills)],
         };
     }
 
