@@ -51,7 +51,7 @@ public sealed class SearchCommunications(IMessageThreads threads, ThreadAccess a
         }
 
         var visible = (await threads.ListAsync(patientId, cancellationToken))
-            .Where(t => pools.Find(t.Pool) is not null && access.MaySee(visit.Value, t.Pool))
+            .Where(t => pools.Find(t.Pool) is not null && ThreadAccess.MaySee(visit.Value, t) && access.MaySee(visit.Value, t.Pool))
             .ToDictionary(t => t.ThreadId, StringComparer.Ordinal);
         var resources = page.Items
             .Where(m => visible.ContainsKey(m.ThreadId))
