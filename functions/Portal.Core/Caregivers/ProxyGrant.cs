@@ -25,6 +25,10 @@ public sealed record ProxyGrant(
     /// <summary>The grant's id.</summary>
     public string GrantId => Link.GrantId!;
 
+    /// <summary><c>ended</c> (revoked, ended by the caregiver, or at 18), <c>expired</c> (past its end date, or the patient is now 18), or <c>active</c>.</summary>
+    public string StatusAt(DateTimeOffset now, ProxyRules rules) =>
+        Link.RevokedAt is not null ? "ended" : AccessPolicy.IsInForce(Link, now, rules) ? "active" : "expired";
+
     /// <summary>The caregiver's sign-in subject.</summary>
     public string Subject => Link.Subject;
 }
