@@ -28,6 +28,7 @@ public static class CaregiversCore
             .AddSingleton<ReadProxyRequest>()
             .AddSingleton<ListProxyRequests>()
             .AddSingleton<DecideProxyRequest>()
-            .AddSingleton<EndGuardianGrantsAtAdulthood>();
+            .AddSingleton<EndGuardianGrantsAtAdulthood>()
+            .AddSingleton<Fhir.ReadCaregiverResources>();
     }
 }

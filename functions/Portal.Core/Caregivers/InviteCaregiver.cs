@@ -91,7 +91,7 @@ public sealed class InviteCaregiver(
             request.Email, request.Phone, request.PreferredLanguage, scopes, ends, hash,
             request.CodeWord is { } word ? InvitationCodes.HashCodeWord(word, invitationId) : null,
             replay.CreatedAt, replay.CreatedAt + InvitationCodes.Lifetime);
-        var toCaregiver = Notice.Create(visit.PatientId, NoticeKind.ProxyInvitation, new NoticeDetails(InvitationCode: code), "/caregiver-invitation", now) with
+        var toCaregiver = Notice.Create(visit.PatientId, NoticeKind.ProxyInvitation, new NoticeDetails(InvitationCode: InvitationCode.From(code)), "/caregiver-invitation", now) with
         {
             Invitee = new NoticeContact(request.Phone, request.Email, request.Phone is not null, request.Email is not null, request.PreferredLanguage, null),
             CaregiverRelationship = request.Relationship,

@@ -7,9 +7,9 @@ namespace Portal.Core.Notifications;
 /// <param name="When">The appointment's start (shown in the patient's time zone), for appointment notices only.</param>
 /// <param name="InvitationCode">
 /// A caregiver invitation's one-time code (<c>XXXX-XXXX-XXXX</c>), for <see cref="NoticeKind.ProxyInvitation"/> only: not
-/// clinical, and cleared from the stored notice once it is sent. Anything that is not such a code is never rendered.
+/// clinical, and cleared from the stored notice once it is sent; the type holds nothing but a well-formed code.
 /// </param>
-public sealed record NoticeDetails(DateTimeOffset? When = null, string? InvitationCode = null)
+public sealed record NoticeDetails(DateTimeOffset? When = null, InvitationCode? InvitationCode = null)
 {
     /// <summary>No details: the kind says it all.</summary>
     public static readonly NoticeDetails None = new();

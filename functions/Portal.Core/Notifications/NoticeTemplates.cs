@@ -81,9 +81,8 @@ public static class NoticeTemplates
             ? TimeZoneInfo.ConvertTime(at, timeZone).ToString(spanish ? "dddd d 'de' MMMM 'a las' h:mm tt" : "dddd, MMMM d 'at' h:mm tt", culture)
             : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
-        if (kind == NoticeKind.ProxyInvitation && Patients.ActivationCode.Normalize(details.InvitationCode) is not null)
+        if (kind == NoticeKind.ProxyInvitation && details.InvitationCode is not null)
         {
-            // Only a well-formed code is ever written into the text: the field cannot smuggle anything else.
             line += spanish
                 ? $" Su código de invitación es {details.InvitationCode}; vale 14 días."
                 : $" Your invitation code is {details.InvitationCode}; it works for 14 days.";
