@@ -90,6 +90,7 @@ var blobContainers = [
   'lab-messages'
   'exports'
   'statements'
+  'proxy-requests'
   deploymentContainerName
 ]
 var storageQueues = [
