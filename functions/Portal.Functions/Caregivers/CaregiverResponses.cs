@@ -85,45 +85,7 @@ public sealed record CaregiverAccess(string PatientId, string Name, string? Rela
     internal static CaregiverAccess From(ProxyGrant grant) => new(grant.Link.PatientId, grant.Link.PatientName, grant.Link.Relationship, grant.Link.Scopes, grant.Link.ExpiresAt);
 }
 
-/// <summary>A request for caregiver access, as the requester and the reviewers see it.</summary>
-/// <param name="RequestId">Its id.</param>
-/// <param name="Status"><c>pending</c>, <c>approved</c> or <c>denied</c>.</param>
-/// <param name="RequesterName">Who asks.</param>
-/// <param name="Email">Their e-mail.</param>
-/// <param name="Phone">Their phone.</param>
-/// <param name="PatientName">Who they ask access for.</param>
-/// <param name="PatientBirthDate">That person's date of birth.</param>
-/// <param name="PatientMrn">Their MRN, if given.</param>
-/// <param name="Relationship">The relationship.</param>
-/// <param name="Basis"><c>minor</c> or <c>incapacity</c>.</param>
-/// <param name="Explanation">What the requester added.</param>
-/// <param name="Scopes">The scopes asked for.</param>
-/// <param name="CreatedAt">When it was filed.</param>
-/// <param name="Documents">The supporting documents.</param>
-/// <param name="Decision">The decision, once made.</param>
-public sealed record ProxyRequestView(
-    string RequestId,
-    string Status,
-    string RequesterName,
-    string? Email,
-    string? Phone,
-    string PatientName,
-    DateOnly PatientBirthDate,
-    string? PatientMrn,
-    string Relationship,
-    string Basis,
-    string? Explanation,
-    IReadOnlyList<string> Scopes,
-    DateTimeOffset CreatedAt,
-    IReadOnlyList<RequestDocument> Documents,
-    ProxyRequestDecision? Decision)
-{
-    internal static ProxyRequestView From(ProxyRequest r) => new(
-        r.RequestId, r.Status, r.RequesterName, r.Email, r.Phone, r.PatientName, r.PatientBirthDate, r.PatientMrn, r.Relationship, r.Basis, r.Explanation, r.Scopes,
-        r.CreatedAt, r.Documents, r.Decision);
-}
-
 /// <summary>One page of open requests, oldest first.</summary>
 /// <param name="Items">The requests.</param>
 /// <param name="ContinuationToken">The next page's token, or null.</param>
-public sealed record ProxyRequestPage(IReadOnlyList<ProxyRequestView> Items, string? ContinuationToken);
+public sealed record ProxyRequestPage(IReadOnlyList<ProxyRequest> Items, string? ContinuationToken);

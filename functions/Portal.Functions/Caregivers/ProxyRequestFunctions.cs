@@ -20,7 +20,7 @@ public sealed class ProxyRequestFunctions(
         Description = "Anyone signed in: a parent or guardian of a child (`minor`), or someone with power of attorney or guardianship of an adult (`incapacity`). Add the documents next (POST …/documents). The front desk or an administrator reviews it. With an Idempotency-Key a retry answers with the same request.",
         IdempotencyKey = true)]
     [ApiRequest(typeof(NewProxyRequest))]
-    [ApiResponse(201, typeof(ProxyRequestView), Description = "Filed.", Location = true)]
+    [ApiResponse(201, typeof(ProxyRequest), Description = "Filed.", Location = true)]
     [ApiProblems(400, 409)]
     public Task<IActionResult> File(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proxy-requests")] HttpRequest request, CancellationToken cancellationToken) =>
@@ -28,7 +28,7 @@ public sealed class ProxyRequestFunctions(
             ApiResults.From(request, await file.ExecuteAsync(caller, body, PortalHttp.IdempotencyKeyOf(request), cancellationToken), filed =>
             {
                 request.HttpContext.Response.Headers.Location = $"/api/proxy-requests/{filed.RequestId}";
-                return ApiResults.Json(ProxyRequestView.From(filed), StatusCodes.Status201Created);
+                return ApiResults.Json(filed, StatusCodes.Status201Created);
             }));
 
     [Function("AddProxyRequestDocument")]
@@ -60,14 +60,14 @@ public sealed class ProxyRequestFunctions(
 
     [Function("ReadProxyRequest")]
     [ApiOperation("One request for caregiver access, with its documents and decision.", Description = "For the requester and the reviewers (front desk, administrators); 404 for anyone else.")]
-    [ApiResponse(200, typeof(ProxyRequestView))]
+    [ApiResponse(200, typeof(ProxyRequest))]
     [ApiProblems(404)]
     public Task<IActionResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "proxy-requests/{requestId}")] HttpRequest request,
         string requestId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync(request, async caller =>
-            ApiResults.From(request, await read.ExecuteAsync(caller, requestId, cancellationToken), found => ApiResults.Json(ProxyRequestView.From(found))));
+            ApiResults.From(request, await read.ExecuteAsync(caller, requestId, cancellationToken), found => ApiResults.Json(found)));
 
     [Function("DownloadProxyRequestDocument")]
     [ApiOperation("A five-minute download link to a request's document.", Description = "For the requester and the reviewers; each link is recorded in the request's audit trail.")]
@@ -100,7 +100,7 @@ public sealed class ProxyRequestFunctions(
             return ApiResults.From(
                 request,
                 await list.ExecuteAsync(caller, page.Value!.PageSize, page.Value.ContinuationToken, cancellationToken),
-                found => ApiResults.Json(new ProxyRequestPage([.. found.Items.Select(ProxyRequestView.From)], found.ContinuationToken)));
+                found => ApiResults.Json(new ProxyRequestPage(found.Items, found.ContinuationToken)));
         });
 
     [Function("DecideProxyRequest")]
@@ -108,12 +108,12 @@ public sealed class ProxyRequestFunctions(
         "Approve a request (matched to a patient, with scopes and a last day) or deny it with a reason.",
         Description = "The front desk and administrators, with a multi-factor sign-in. Approving writes the grant (the patient and the requester are told); the decision and the documents are kept and audited. Sending the same decision again finishes it; another one is 409.")]
     [ApiRequest(typeof(ProxyRequestReview))]
-    [ApiResponse(200, typeof(ProxyRequestView), Description = "Decided.")]
+    [ApiResponse(200, typeof(ProxyRequest), Description = "Decided.")]
     [ApiProblems(400, 403, 404, 409)]
     public Task<IActionResult> Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proxy-requests/{requestId}/decision")] HttpRequest request,
         string requestId,
         CancellationToken cancellationToken) =>
         http.AuthenticatedAsync<ProxyRequestReview>(request, cancellationToken, async (caller, review) =>
-            ApiResults.From(request, await decide.ExecuteAsync(caller, requestId, review, cancellationToken), decided => ApiResults.Json(ProxyRequestView.From(decided))));
+            ApiResults.From(request, await decide.ExecuteAsync(caller, requestId, review, cancellationToken), decided => ApiResults.Json(decided)));
 }
