@@ -28,7 +28,6 @@ public static class CaregiversCore
             .AddSingleton<ReadProxyRequest>()
             .AddSingleton<ListProxyRequests>()
             .AddSingleton<DecideProxyRequest>()
-            .AddSingleton<EndGuardianGrantsAtAdulthood>()
-            .AddSingleton<Fhir.ReadCaregiverResources>();
+            .AddSingleton<EndGuardianGrantsAtAdulthood>();
     }
 }

@@ -156,17 +156,17 @@ public sealed class CaregiverStoryTests
         (await api.ActivateAsync(patient, code, birthDate)).Dispose();
         var (caregiver, _) = await InvitedCaregiverAsync(api, patientId, patient, birthDate, "appointments.write", "messages.read");
 
-        var persons = await FhirAsync(api, $"api/patients/{patientId}/fhir/RelatedPerson", patient);
+        var persons = await FhirAsync(api, $"api/fhir/r4/RelatedPerson?patient={patientId}", patient);
         var person = Assert.Single(persons["entry"]!.AsArray())!["resource"]!;
         Assert.Equal(("RelatedPerson", "PRN", true), (person["resourceType"]!.GetValue<string>(), person["relationship"]![0]!["coding"]![0]!["code"]!.GetValue<string>(), person["active"]!.GetValue<bool>()));
-        var consent = await FhirAsync(api, $"api/patients/{patientId}/fhir/Consent/{person["id"]!.GetValue<string>()}", patient);
+        var consent = await FhirAsync(api, $"api/fhir/r4/Consent/{person["id"]!.GetValue<string>()}", patient);
         Assert.Equal("active", consent["status"]!.GetValue<string>());
         Assert.Equal(["appointments.write", "messages.read"], consent["provision"]!["code"]!.AsArray().Select(c => c!["coding"]![0]!["code"]!.GetValue<string>()));
         Assert.Equal($"RelatedPerson/{person["id"]}", consent["provision"]!["actor"]![0]!["reference"]!["reference"]!.GetValue<string>());
         Assert.Empty(Fhir.FhirValidation.Errors(new FhirJsonDeserializer().Deserialize<Bundle>(persons.ToJsonString())));
         Assert.Empty(Fhir.FhirValidation.Errors(new FhirJsonDeserializer().Deserialize<Consent>(consent.ToJsonString())));
 
-        using var asCaregiver = await api.GetAsync($"api/patients/{patientId}/fhir/Consent", caregiver);
+        using var asCaregiver = await api.GetAsync($"api/fhir/r4/Consent?patient={patientId}", caregiver);
         Assert.Equal(HttpStatusCode.Forbidden, asCaregiver.StatusCode);
     }
 

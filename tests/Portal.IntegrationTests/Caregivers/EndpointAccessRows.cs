@@ -69,10 +69,6 @@ internal static class EndpointAccessRows
         new("CancelCaregiverInvitation", W(DataCategory.Proxies), "DELETE", "patients/{patientId}/proxies/invitations/{invitationId}"),
         new("ChangeCaregiverGrant", W(DataCategory.Proxies), "PATCH", "patients/{patientId}/proxies/{grantId}", """{"scopes":["appointments.read"],"accessEndsOn":null,"removeEndDate":false}""", IfMatch: Stale),
         new("RevokeCaregiverGrant", W(DataCategory.Proxies), "DELETE", "patients/{patientId}/proxies/{grantId}"),
-        new("SearchRelatedPersons", R(DataCategory.Proxies), "GET", "patients/{patientId}/fhir/RelatedPerson"),
-        new("ReadRelatedPerson", R(DataCategory.Proxies), "GET", "patients/{patientId}/fhir/RelatedPerson/{grantId}"),
-        new("SearchConsents", R(DataCategory.Proxies), "GET", "patients/{patientId}/fhir/Consent"),
-        new("ReadConsent", R(DataCategory.Proxies), "GET", "patients/{patientId}/fhir/Consent/{grantId}"),
 
         // Record
         new("GetRecordSummary", R(DataCategory.Records), "GET", "patients/{patientId}/record"),
@@ -112,8 +108,6 @@ internal static class EndpointAccessRows
         new("CloseThread", W(DataCategory.Messages), "POST", "patients/{patientId}/threads/{threadId}/close", Side: Side.Staff),
         new("UploadAttachment", W(DataCategory.Messages), "POST", "patients/{patientId}/attachments?fileName=scan.pdf", Pdf, ContentType: "application/pdf"),
         new("DownloadAttachment", R(DataCategory.Messages), "GET", "patients/{patientId}/threads/{threadId}/attachments/{attachmentId}"),
-        new("SearchCommunications", R(DataCategory.Messages), "GET", "patients/{patientId}/fhir/Communication"),
-        new("ReadCommunication", R(DataCategory.Messages), "GET", "patients/{patientId}/fhir/Communication/{communicationId}"),
 
         // Appointments
         new("BookAppointment", W(DataCategory.Appointments), "POST", "patients/{patientId}/appointments", """{"visitTypeId":"follow-up","providerId":"dr-matrix","start":"2030-01-07T15:00:00Z","reason":"Matrix"}"""),

@@ -91,23 +91,4 @@ public static class CaregiverResources
         StartElement = new FhirDateTime(grant.GrantedAt),
         EndElement = (grant.Link.RevokedAt ?? grant.Link.ExpiresAt) is { } end ? new FhirDateTime(end) : null,
     };
-
-    /// <summary>A searchset Bundle of the resources.</summary>
-    public static Bundle Searchset(IEnumerable<Resource> resources, string resourceBase, string self)
-    {
-        // R4 types Bundle.link.relation as string (the SDK's Relation is R5's code).
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Link = [new Bundle.LinkComponent { RelationString = "self", Url = self }] };
-        foreach (var resource in resources)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{resourceBase.TrimEnd('/')}/{resource.TypeName}/{resource.Id}",
-                Resource = resource,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
-        bundle.Total = bundle.Entry.Count;
-        return bundle;
-    }
 }

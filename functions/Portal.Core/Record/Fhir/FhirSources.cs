@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Access;
+using Portal.Core.Caregivers;
+using Portal.Core.Caregivers.Fhir;
 using Portal.Core.Clinic;
+using Portal.Core.Messaging;
+using Portal.Core.Messaging.Fhir;
 using Portal.Core.Profile;
 
 namespace Portal.Core.Record.Fhir;
@@ -11,7 +16,9 @@ public sealed class FhirSources
     private readonly IOptions<ClinicOptions> clinic;
 
     /// <summary>Wires the sources to the ports.</summary>
-    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    public FhirSources(
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess,
+        IProxyGrants grants, ProxyRules rules, TimeProvider clock, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
@@ -31,7 +38,9 @@ public sealed class FhirSources
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+            ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
         };
+        byType = byType.Concat(CaregiverSource.Both(grants, rules, clock)).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The type's sources.</summary>
