@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Access;
 using Portal.Core.Caregivers;
 using Portal.Core.Caregivers.Fhir;
+using Portal.Core.Billing;
+using Portal.Core.Billing.Fhir;
 using Portal.Core.Clinic;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.Fhir;
@@ -17,7 +19,7 @@ public sealed class FhirSources
 
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
-        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess,
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims,
         IProxyGrants grants, ProxyRules rules, TimeProvider clock, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
@@ -39,6 +41,8 @@ public sealed class FhirSources
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
             ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
+            ["Coverage"] = [new CoverageSource(profiles)],
+            ["ExplanationOfBenefit"] = [new ExplanationOfBenefitSource(claims, clinic)],
         };
         byType = byType.Concat(CaregiverSource.Both(grants, rules, clock)).ToDictionary(StringComparer.Ordinal);
     }
