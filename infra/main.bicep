@@ -96,6 +96,7 @@ var blobContainers = [
   'lab-messages'
   'exports'
   'statements'
+  'proxy-requests'
   deploymentContainerName
 ]
 var storageQueues = [

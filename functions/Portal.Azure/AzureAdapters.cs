@@ -9,6 +9,7 @@ using Portal.Azure.Audit;
 using Portal.Azure.Fhir;
 using Portal.Azure.Files;
 using Portal.Azure.Billing;
+using Portal.Azure.Caregivers;
 using Portal.Azure.Identity;
 using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
@@ -70,6 +71,7 @@ public static class AzureAdapters
             .AddFhirAdapters(configuration)
             .AddDocumentsAmendmentsExportAdapters(configuration)
             .AddSchedulingAdapters(configuration)
-            .AddPrescriptionAdapters(configuration);
+            .AddPrescriptionAdapters(configuration)
+            .AddCaregiverAdapters(configuration);
     }
 }

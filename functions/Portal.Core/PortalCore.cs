@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Billing;
+using Portal.Core.Caregivers;
 using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
@@ -41,6 +42,7 @@ public static class PortalCore
         services.AddPrescriptionsCore();
         services.AddBilling();
         services.AddLabs();
+        services.AddCaregivers();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Portal.Azure.Tables;
@@ -34,31 +35,43 @@ internal sealed class TablePatientLinks(PortalTables tables) : IPatientLinks
 
     public async Task SaveAsync(PatientLink link, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(Partition(link.Subject), TableKeys.Encode(link.PatientId))
-        {
-            ["PatientId"] = link.PatientId,
-            ["Kind"] = link.Kind.ToString(),
-            ["PatientName"] = link.PatientName,
-            ["Scopes"] = string.Join(' ', link.Scopes),
-            ["ExpiresAt"] = link.ExpiresAt,
-            ["RevokedAt"] = link.RevokedAt,
-            ["GrantId"] = link.GrantId,
-            ["Relationship"] = link.Relationship,
-        };
-        await tables.Lookups.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await tables.Lookups.UpsertEntityAsync(IndexEntity(link), TableUpdateMode.Replace, cancellationToken);
         if (link.Kind == LinkKind.Proxy)
         {
-            var grant = new TableEntity(entity) { PartitionKey = TableKeys.Encode(link.PatientId), RowKey = GrantPrefix + TableKeys.Encode(link.Subject), ["Subject"] = link.Subject };
-            await tables.Charts.UpsertEntityAsync(grant, TableUpdateMode.Replace, cancellationToken);
+            await tables.Charts.UpsertEntityAsync(GrantEntity(link), TableUpdateMode.Replace, cancellationToken);
         }
     }
+
+    /// <summary>The link's row in the subject's index partition.</summary>
+    internal static TableEntity IndexEntity(PatientLink link) => new(Partition(link.Subject), TableKeys.Encode(link.PatientId))
+    {
+        ["PatientId"] = link.PatientId,
+        ["Kind"] = link.Kind.ToString(),
+        ["PatientName"] = link.PatientName,
+        ["Scopes"] = string.Join(' ', link.Scopes),
+        ["ExpiresAt"] = link.ExpiresAt,
+        ["RevokedAt"] = link.RevokedAt,
+        ["GrantId"] = link.GrantId,
+        ["Relationship"] = link.Relationship,
+        ["PatientBirthDate"] = link.PatientBirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["EndsAtAdulthood"] = link.EndsAtAdulthood,
+    };
+
+    /// <summary>A caregiver's grant row in the patient's chart (the same fields, and the subject).</summary>
+    internal static TableEntity GrantEntity(PatientLink link) =>
+        new(IndexEntity(link)) { PartitionKey = TableKeys.Encode(link.PatientId), RowKey = GrantRow(link.Subject), ["Subject"] = link.Subject };
+
+    /// <summary>The RowKey of a caregiver's grant in the chart.</summary>
+    internal static string GrantRow(string subject) => GrantPrefix + TableKeys.Encode(subject);
+
+    /// <summary>The range filter of a chart's grant rows.</summary>
+    internal static string GrantsFilter(string patientId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(patientId)} and RowKey ge {GrantPrefix} and RowKey lt {"grant}"}");
 
     public async Task<IReadOnlyList<PatientLink>> CaregiversAsync(string patientId, CancellationToken cancellationToken)
     {
         var grants = new List<PatientLink>();
-        var partition = TableKeys.Encode(patientId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {GrantPrefix} and RowKey lt {"grant}"}");
-        await foreach (var entity in tables.Charts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in tables.Charts.QueryAsync<TableEntity>(GrantsFilter(patientId), cancellationToken: cancellationToken))
         {
             grants.Add(ToLink(entity.GetString("Subject"), entity));
         }
@@ -68,7 +81,8 @@ internal sealed class TablePatientLinks(PortalTables tables) : IPatientLinks
 
     private static string Partition(string subject) => "subject|" + TableKeys.Encode(subject);
 
-    private static PatientLink ToLink(string subject, TableEntity entity) => new(
+    /// <summary>The link a row (index or grant) holds.</summary>
+    internal static PatientLink ToLink(string subject, TableEntity entity) => new(
         subject,
         entity.GetString("PatientId"),
         Enum.Parse<LinkKind>(entity.GetString("Kind")),
@@ -77,5 +91,7 @@ internal sealed class TablePatientLinks(PortalTables tables) : IPatientLinks
         entity.GetDateTimeOffset("ExpiresAt"),
         entity.GetDateTimeOffset("RevokedAt"),
         entity.GetString("GrantId"),
-        entity.GetString("Relationship"));
+        entity.GetString("Relationship"),
+        entity.GetString("PatientBirthDate") is { } born ? DateOnly.ParseExact(born, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        entity.GetBoolean("EndsAtAdulthood") ?? false);
 }

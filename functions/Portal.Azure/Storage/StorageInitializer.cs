@@ -13,7 +13,7 @@ internal sealed class StorageInitializer(PortalTables tables, QueueServiceClient
 {
     public static readonly IReadOnlyList<string> Queues = ["notifications", "notifications-poison", "lab-results", "lab-results-poison"];
 
-    public static readonly IReadOnlyList<string> Containers = ["documents", "attachments", "lab-messages", "exports", "statements"];
+    public static readonly IReadOnlyList<string> Containers = ["documents", "attachments", "lab-messages", "exports", "statements", "proxy-requests"];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

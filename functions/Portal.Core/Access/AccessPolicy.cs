@@ -19,23 +19,28 @@ public static class AccessPolicy
     private static readonly Dictionary<string, (DataCategory[] Read, DataCategory[] Write)> StaffGrants = new()
     {
         [AppRoles.Clinician] = ([.. Clinical, DataCategory.Profile, DataCategory.Amendments], [.. Clinical, DataCategory.Amendments]),
-        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages, DataCategory.Activation]),
+        [AppRoles.FrontDesk] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages, DataCategory.Proxies], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Messages, DataCategory.Activation, DataCategory.Proxies]),
         [AppRoles.Billing] = ([DataCategory.Profile, DataCategory.Billing, DataCategory.Messages], [DataCategory.Billing, DataCategory.Messages]),
-        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog, DataCategory.Amendments], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation, DataCategory.Amendments]),
+        [AppRoles.Admin] = ([DataCategory.Profile, DataCategory.Appointments, DataCategory.Billing, DataCategory.AccessLog, DataCategory.Amendments, DataCategory.Proxies], [DataCategory.Profile, DataCategory.Appointments, DataCategory.Activation, DataCategory.Amendments, DataCategory.Proxies]),
         [AppRoles.LabPush] = ([], [DataCategory.Results]),
         [AppRoles.RecordsPush] = ([], [DataCategory.Records]),
     };
+
+    /// <summary>Decides with the default caregiver rules (<see cref="ProxyRules.Default"/>).</summary>
+    public static AccessDecision Decide(Caller caller, PatientLink? link, Permission permission, DateTimeOffset now) =>
+        Decide(caller, link, permission, now, ProxyRules.Default);
 
     /// <summary>Decides whether <paramref name="caller"/> may use <paramref name="permission"/> on the patient.</summary>
     /// <param name="caller">Who asks.</param>
     /// <param name="link">The caller's own link to the patient, if any.</param>
     /// <param name="permission">What they want to do.</param>
-    /// <param name="now">The current time, for grant expiry.</param>
-    public static AccessDecision Decide(Caller caller, PatientLink? link, Permission permission, DateTimeOffset now)
+    /// <param name="now">The current time, for grant expiry and the patient's age.</param>
+    /// <param name="rules">The clinic's caregiver rules (zone, age bands, what guardians of adolescents see).</param>
+    public static AccessDecision Decide(Caller caller, PatientLink? link, Permission permission, DateTimeOffset now, ProxyRules rules)
     {
-        if (link is not null && link.Subject == caller.Subject && link.IsActive(now))
+        if (link is not null && link.Subject == caller.Subject && IsInForce(link, now, rules))
         {
-            return LinkAllows(link, permission) ? AccessDecision.Allow : AccessDecision.Forbidden;
+            return LinkAllows(link, permission) && BandAllows(link, permission, now, rules) ? AccessDecision.Allow : AccessDecision.Forbidden;
         }
 
         var staffRoles = caller.Roles.Where(StaffGrants.ContainsKey).ToList();
@@ -75,14 +80,74 @@ public static class AccessPolicy
     public static AccessDecision DecideUnmatchedResults(Caller caller) =>
         caller.IsInRole(AppRoles.Clinician) || caller.IsInRole(AppRoles.Admin) ? AccessDecision.Allow : AccessDecision.Forbidden;
 
+    /// <summary>
+    /// Decides whether <paramref name="caller"/> reviews requests for caregiver access (documents of people who cannot
+    /// invite: children, adults who lost capacity): the front desk and administrators, who register patients and
+    /// check identity papers. Anyone signed in may file a request and see their own.
+    /// </summary>
+    public static AccessDecision DecideProxyRequests(Caller caller) =>
+        caller.IsInRole(AppRoles.FrontDesk) || caller.IsInRole(AppRoles.Admin) ? AccessDecision.Allow : AccessDecision.Forbidden;
+
     /// <summary>True when a caregiver's grant, active at <paramref name="now"/>, covers the permission (who is told what).</summary>
-    public static bool GrantCovers(PatientLink grant, Permission permission, DateTimeOffset now) =>
-        grant.Kind == LinkKind.Proxy && grant.IsActive(now) && LinkAllows(grant, permission);
+    public static bool GrantCovers(PatientLink grant, Permission permission, DateTimeOffset now) => GrantCovers(grant, permission, now, ProxyRules.Default);
+
+    /// <summary>The same under the clinic's rules: a guardian of an adolescent hears only of what they may see.</summary>
+    public static bool GrantCovers(PatientLink grant, Permission permission, DateTimeOffset now, ProxyRules rules) =>
+        grant.Kind == LinkKind.Proxy && IsInForce(grant, now, rules) && LinkAllows(grant, permission) && BandAllows(grant, permission, now, rules)
+        && (permission.Category != DataCategory.Messages || AgeOf(grant, now, rules) is not AgeBand.Adolescent);
+
+    /// <summary>
+    /// True when the link can be used at <paramref name="now"/>: not revoked nor expired, and — for a parent's or
+    /// guardian's grant to a minor — the patient is not yet 18 in the clinic's zone (the grant ends on the birthday
+    /// itself, whether or not the daily run has recorded it yet).
+    /// </summary>
+    public static bool IsInForce(PatientLink link, DateTimeOffset now, ProxyRules rules) =>
+        link.IsActive(now) && !(link.Kind == LinkKind.Proxy && link.EndsAtAdulthood && AgeOf(link, now, rules) == AgeBand.Adult);
+
+    /// <summary>The patient's age band at <paramref name="now"/> (clinic zone); null when the grant does not know the birth date.</summary>
+    public static AgeBand? AgeOf(PatientLink link, DateTimeOffset now, ProxyRules rules) =>
+        link.PatientBirthDate is { } born ? BandOf(born, now, rules) : null;
+
+    /// <summary>The age band of someone born on <paramref name="birthDate"/>, on the clinic's date at <paramref name="now"/>.</summary>
+    public static AgeBand BandOf(DateOnly birthDate, DateTimeOffset now, ProxyRules rules)
+    {
+        var age = AgeOn(birthDate, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, rules.ClinicZone).DateTime));
+        return age >= rules.AdultAt ? AgeBand.Adult : age >= rules.AdolescentFrom ? AgeBand.Adolescent : AgeBand.Child;
+    }
+
+    /// <summary>Whole years on <paramref name="day"/>; someone born on 29 February turns a year older on 1 March in other years.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly day)
+    {
+        var age = day.Year - birthDate.Year;
+        return (day.Month, day.Day).CompareTo((birthDate.Month, birthDate.Day)) < 0 ? age - 1 : age;
+    }
+
+    /// <summary>What the caregiver may not see within the grant; null for the patient themself.</summary>
+    public static ProxyLimits? LimitsOf(PatientLink link, DateTimeOffset now, ProxyRules rules) =>
+        link.Kind == LinkKind.Self ? null
+        : AgeOf(link, now, rules) == AgeBand.Adolescent ? new ProxyLimits(rules.AdolescentRecordSections, OwnThreadsOnly: true)
+        : new ProxyLimits(null, OwnThreadsOnly: false);
 
     /// <summary>True when the role's grants cover the permission (used to skip the link lookup for staff).</summary>
     public static bool StaffAllows(string role, Permission permission) =>
         StaffGrants.TryGetValue(role, out var grants)
         && (permission.Write ? grants.Write : grants.Read).Contains(permission.Category);
+
+    /// <summary>
+    /// The adolescent rule: a guardian of a 12–17-year-old uses only the categories the clinic allows (records only
+    /// through the allowed sections, read-only), whatever the grant says. Children's and adults' grants are not narrowed.
+    /// </summary>
+    private static bool BandAllows(PatientLink link, Permission permission, DateTimeOffset now, ProxyRules rules)
+    {
+        if (link.Kind != LinkKind.Proxy || AgeOf(link, now, rules) != AgeBand.Adolescent)
+        {
+            return true;
+        }
+
+        var category = permission.Category == DataCategory.Amendments ? DataCategory.Records : permission.Category;
+        return rules.AdolescentCategories.Contains(category)
+            || (category == DataCategory.Records && !permission.Write && permission.Category == DataCategory.Records && rules.AdolescentRecordSections.Count > 0);
+    }
 
     private static bool LinkAllows(PatientLink link, Permission permission)
     {

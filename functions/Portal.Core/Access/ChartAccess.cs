@@ -9,7 +9,7 @@ namespace Portal.Core.Access;
 /// The gate every use case passes before touching a patient's chart: finds the caller's
 /// link, asks <see cref="AccessPolicy"/>, and writes the audit event for the outcome.
 /// </summary>
-public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimeProvider time)
+public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimeProvider time, ProxyRules? rules = null)
 {
     /// <summary>
     /// Decides access. A refusal is audited here and comes back as a 404 (no relation) or 403 failure;
@@ -22,8 +22,12 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
         var staffRole = caller.Roles.FirstOrDefault(role => AccessPolicy.StaffAllows(role, permission));
         var link = staffRole is null ? await links.FindAsync(caller.Subject, patientId, cancellationToken) : null;
         var now = time.GetUtcNow();
-        var decision = AccessPolicy.Decide(caller, link, permission, now);
-        var visit = new ChartVisit(caller, patientId, permission.Scope, resource, ActingAs(caller, link, now), link?.Kind == LinkKind.Proxy ? patientId : null);
+        var proxyRules = rules ?? ProxyRules.Default;
+        var decision = AccessPolicy.Decide(caller, link, permission, now, proxyRules);
+        var inForce = link is not null && AccessPolicy.IsInForce(link, now, proxyRules) ? link : null;
+        var visit = new ChartVisit(
+            caller, patientId, permission.Scope, resource, ActingAs(caller, inForce), inForce?.Kind == LinkKind.Proxy ? patientId : null,
+            inForce is null ? null : AccessPolicy.LimitsOf(inForce, now, proxyRules));
 
         if (decision == AccessDecision.Allow)
         {
@@ -64,8 +68,8 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
         _ => category.ToString().ToLowerInvariant(),
     };
 
-    private static string ActingAs(Caller caller, PatientLink? link, DateTimeOffset now) =>
-        link is not null && link.IsActive(now) ? (link.Kind == LinkKind.Self ? "self" : "proxy") : StaffCapacity(caller);
+    private static string ActingAs(Caller caller, PatientLink? inForce) =>
+        inForce is not null ? (inForce.Kind == LinkKind.Self ? "self" : "proxy") : StaffCapacity(caller);
 }
 
 /// <summary>An allowed access in progress, to be audited with its outcome.</summary>
@@ -75,4 +79,5 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
 /// <param name="Resource">The resource path.</param>
 /// <param name="ActingAs">self, proxy, or staff roles.</param>
 /// <param name="OnBehalfOf">The patient a caregiver acts for.</param>
-public sealed record ChartVisit(Caller Caller, string PatientId, string Action, string Resource, string ActingAs, string? OnBehalfOf);
+/// <param name="Limits">What a caregiver may not see even within their grant (confidential items, adolescent limits); null for everyone else.</param>
+public sealed record ChartVisit(Caller Caller, string PatientId, string Action, string Resource, string ActingAs, string? OnBehalfOf, ProxyLimits? Limits = null);

@@ -27,7 +27,7 @@ public enum DataCategory
     /// <summary>Who accessed the chart; only the patient and administrators see it.</summary>
     AccessLog,
 
-    /// <summary>Granting and revoking caregiver access; only the patient.</summary>
+    /// <summary>Granting and revoking caregiver access: the patient; the front desk and administrators (approved requests, revocations).</summary>
     Proxies,
 
     /// <summary>Issuing portal activation codes; only the front desk and administrators, never the patient or a caregiver.</summary>

@@ -23,6 +23,8 @@ public enum LinkKind
 /// <param name="RevokedAt">When a proxy grant was revoked, if it was.</param>
 /// <param name="GrantId">The proxy grant's id; null for self.</param>
 /// <param name="Relationship">The caregiver's relationship (parent, spouse …); null for self.</param>
+/// <param name="PatientBirthDate">The patient's date of birth, kept on a caregiver's grant so the policy applies the age bands without another read.</param>
+/// <param name="EndsAtAdulthood">A parent's or guardian's grant to a minor: it ends on the patient's 18th birthday (clinic zone).</param>
 public sealed record PatientLink(
     string Subject,
     string PatientId,
@@ -32,7 +34,9 @@ public sealed record PatientLink(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? RevokedAt = null,
     string? GrantId = null,
-    string? Relationship = null)
+    string? Relationship = null,
+    DateOnly? PatientBirthDate = null,
+    bool EndsAtAdulthood = false)
 {
     /// <summary>True when the link can be used at <paramref name="now"/>.</summary>
     public bool IsActive(DateTimeOffset now) =>

@@ -34,7 +34,7 @@ public sealed class ListThreads(IMessageThreads threads, ThreadAccess access, Me
         }
 
         var all = (await threads.ListAsync(patientId, cancellationToken))
-            .Where(t => access.MaySee(visit.Value, t.Pool) && pools.Find(t.Pool) is not null)
+            .Where(t => ThreadAccess.MaySee(visit.Value, t) && access.MaySee(visit.Value, t.Pool) && pools.Find(t.Pool) is not null)
             .OrderByDescending(t => t.LastActivityAt)
             .ThenBy(t => t.ThreadId, StringComparer.Ordinal)
             .ToList();

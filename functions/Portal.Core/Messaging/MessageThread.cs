@@ -12,6 +12,7 @@ namespace Portal.Core.Messaging;
 /// <param name="MessageCount">How many messages it holds.</param>
 /// <param name="AssignedTo">The staff member's subject it is assigned to, or null.</param>
 /// <param name="ReadBy">Per reader (sign-in subject): how many messages they have seen.</param>
+/// <param name="StartedBy">The sign-in subject of whoever started it (null for threads from before it was kept): a guardian of an adolescent sees only their own.</param>
 public sealed record MessageThread(
     string PatientId,
     string ThreadId,
@@ -23,7 +24,8 @@ public sealed record MessageThread(
     DateTimeOffset? WaitingSince,
     int MessageCount,
     string? AssignedTo,
-    IReadOnlyDictionary<string, int> ReadBy)
+    IReadOnlyDictionary<string, int> ReadBy,
+    string? StartedBy = null)
 {
     /// <summary>Messages the reader has not seen yet.</summary>
     public int UnreadFor(string subject) => Math.Max(0, MessageCount - ReadBy.GetValueOrDefault(subject));

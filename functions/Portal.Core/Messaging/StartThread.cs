@@ -77,7 +77,7 @@ public sealed class StartThread(
         }
 
         var automatic = new ThreadMessage(threadId, MessagingRules.MessageId(at, 1), MessageAuthorKind.Automatic, "", pool.DisplayName, null, MessagingRules.AutomaticReply(pool), at);
-        var empty = new MessageThread(visit.PatientId, threadId, pool.Id, request.Subject.Trim(), ThreadStatus.Open, at, at, null, 0, null, new Dictionary<string, int>());
+        var empty = new MessageThread(visit.PatientId, threadId, pool.Id, request.Subject.Trim(), ThreadStatus.Open, at, at, null, 0, null, new Dictionary<string, int>(), visit.Caller.Subject);
         var thread = MessagingRules.After(MessagingRules.After(empty, first), automatic) with { WaitingSince = at };
         thread = thread.ReadAllBy(visit.Caller.Subject);
         try

@@ -25,6 +25,12 @@ public sealed class ThreadAccess(IMessageThreads threads, MessagePools pools, Ch
             return Failure.NotFound("The thread");
         }
 
+        if (!MaySee(visit, found.Value))
+        {
+            await access.RecordAsync(visit, AuditOutcome.Denied, cancellationToken);
+            return Failure.NotFound("The thread");
+        }
+
         if (!MaySee(visit, found.Value.Pool))
         {
             await access.RecordAsync(visit, AuditOutcome.Denied, cancellationToken);
@@ -33,6 +39,13 @@ public sealed class ThreadAccess(IMessageThreads threads, MessagePools pools, Ch
 
         return found;
     }
+
+    /// <summary>
+    /// True when the visitor may see the thread at all: a guardian of an adolescent sees only the conversations they
+    /// started (the adolescent's own with the care team stay theirs; see <see cref="ProxyLimits.OwnThreadsOnly"/>).
+    /// </summary>
+    public static bool MaySee(ChartVisit visit, MessageThread thread) =>
+        visit.Limits is not { OwnThreadsOnly: true } || thread.StartedBy == visit.Caller.Subject;
 
     /// <summary>True when the visitor may see threads of the pool: the patient's side always, staff with the pool's role.</summary>
     public bool MaySee(ChartVisit visit, string poolId) =>

@@ -10,7 +10,7 @@ namespace Portal.Core.Notifications;
 /// notices and caregiver invitations are about the patient's own account and go to the patient only. Each caregiver
 /// gets a copy of the notice, delivered like any other on the caregiver's own contact details.
 /// </summary>
-public sealed class CaregiverNotices(IPatientLinks links)
+public sealed class CaregiverNotices(IPatientLinks links, ProxyRules? rules = null)
 {
     /// <summary>The data category a kind of notice is about, or null for the kinds only the patient is told.</summary>
     public static DataCategory? CategoryOf(NoticeKind kind) => kind switch
@@ -25,6 +25,12 @@ public sealed class CaregiverNotices(IPatientLinks links)
         _ => null,
     };
 
+    /// <summary>
+    /// True for a caregiver's copy of a patient's notice (worded about "someone you care for"); false for the patient's
+    /// own notices and for notices addressed to a caregiver about their own access (worded as themselves).
+    /// </summary>
+    public static bool IsCopy(Notice notice) => notice.Caregiver is not null && CategoryOf(notice.Kind) is not null;
+
     /// <summary>The copies for the caregivers of a patient's notice (none for a copy itself); ids follow from the notice and the caregiver, so a retry makes the same ones.</summary>
     public async Task<IReadOnlyList<Notice>> CopiesAsync(Notice notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -37,7 +43,7 @@ public sealed class CaregiverNotices(IPatientLinks links)
         return
         [
             .. grants
-                .Where(grant => AccessPolicy.GrantCovers(grant, Permission.Read(category), now))
+                .Where(grant => AccessPolicy.GrantCovers(grant, Permission.Read(category), now, rules ?? ProxyRules.Default))
                 .Select(grant => new Notice(
                     notice.PatientId, $"{notice.NoticeId}-{Suffix(grant.Subject)}", notice.Kind, notice.Details, notice.Link, now,
                     Caregiver: grant.Subject, CaregiverRelationship: grant.Relationship)),

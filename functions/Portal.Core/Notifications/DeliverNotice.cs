@@ -123,6 +123,12 @@ public sealed partial class DeliverNotice(
         Notice outcome, bool deferred, IReadOnlyList<string> eTags, IReadOnlyList<Versioned<Notice>> bundle, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var leader = deferred ? outcome with { Bundle = null } : outcome;
+        if (leader.IsSettled && leader.Details.InvitationCode is not null)
+        {
+            // An invitation's code is kept only until it is sent: the chart never holds it afterwards.
+            leader = leader with { Details = leader.Details with { InvitationCode = null } };
+        }
+
         var carried = bundle.Select((b, i) => new Versioned<Notice>(
             deferred
                 ? b.Value with { State = NoticeState.Pending, BundledWith = null, NotBefore = outcome.NotBefore }
@@ -174,7 +180,7 @@ public sealed partial class DeliverNotice(
             return (notice with { State = NoticeState.Pending, NotBefore = plan.NotBefore, Digest = digest, Reason = $"Waits: {plan.WaitReason}." }, true);
         }
 
-        var text = carriedKinds.Count > 0 || notice.Caregiver is not null
+        var text = carriedKinds.Count > 0 || CaregiverNotices.IsCopy(notice)
             ? NoticeSummaries.Render([notice.Kind, .. carriedKinds], notice.Caregiver is not null, contact.PreferredLanguage, clinic.Value.Name, clinic.Value.PortalUrl)
             : NoticeTemplates.Render(notice.Kind, notice.Details, contact.PreferredLanguage, recipient.TimeZone, clinic.Value.Name, clinic.Value.PortalUrl);
         var first = await SendOnAsync(plan.Channel, notice, contact, text, now, cancellationToken);

@@ -44,7 +44,9 @@ public static class DeliveryPlanner
     private static DeliveryPlan PlanTimely(NoticeKind kind, DeliveryFacts facts, NotificationPreferences preferences, DateTimeOffset now, bool digestIsDue)
     {
         var (channel, fallback, reason) = ChooseChannel(kind, facts, preferences);
-        if (channel == NoticeChannel.None || kind == NoticeKind.SecurityNotice)
+        // Security notices and caregiver invitations go at once: the patient is acting right now (an invitation is the
+        // invitee's one message, by e-mail unless only a phone was given).
+        if (channel == NoticeChannel.None || kind is NoticeKind.SecurityNotice or NoticeKind.ProxyInvitation)
         {
             return new DeliveryPlan(channel, fallback, reason, null, WaitReason.None);
         }

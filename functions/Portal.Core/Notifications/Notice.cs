@@ -25,6 +25,10 @@ namespace Portal.Core.Notifications;
 /// <param name="Digest">It waits for (or waited for) the daily digest: it goes out bundled with the others due then.</param>
 /// <param name="Bundle">The ids of the other notices sent in one digest message with this one (this one leads it).</param>
 /// <param name="BundledWith">The id of the notice whose digest message carries this one.</param>
+/// <param name="Invitee">
+/// For a caregiver invitation: the address the patient gave for the person invited, who has no account yet (the
+/// invitation's one message goes there, never to the patient's own details).
+/// </param>
 public sealed record Notice(
     string PatientId,
     string NoticeId,
@@ -44,7 +48,8 @@ public sealed record Notice(
     string? CaregiverRelationship = null,
     bool Digest = false,
     IReadOnlyList<string>? Bundle = null,
-    string? BundledWith = null)
+    string? BundledWith = null,
+    NoticeContact? Invitee = null)
 {
     /// <summary>A new pending notice with an id that sorts newest first in the chart.</summary>
     public static Notice Create(string patientId, NoticeKind kind, NoticeDetails details, string link, DateTimeOffset now)

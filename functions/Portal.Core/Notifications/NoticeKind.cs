@@ -62,4 +62,16 @@ public enum NoticeKind
 
     /// <summary>Contact details changed or a caregiver was added: sent at once, whatever the quiet hours.</summary>
     SecurityNotice,
+
+    /// <summary>To a caregiver: their access to someone's portal started (an invitation redeemed, a request approved).</summary>
+    CaregiverAccessStarted,
+
+    /// <summary>To a caregiver: what they may see or do for the patient changed (scopes or end date).</summary>
+    CaregiverAccessChanged,
+
+    /// <summary>To a caregiver: their access ended (revoked, ended by themselves, or the patient turned 18).</summary>
+    CaregiverAccessEnded,
+
+    /// <summary>To a patient who turned 18: their parents' or guardians' access ended; they may invite them again.</summary>
+    GuardianAccessEnded,
 }

@@ -16,6 +16,12 @@ public sealed class NoticeRecipients(
     /// <summary>The recipient of <paramref name="notice"/>, or null with why nobody can be told.</summary>
     public async Task<(NoticeRecipient? Recipient, string? Missing)> FindAsync(Notice notice, CancellationToken cancellationToken)
     {
+        if (notice.Invitee is { } invitee)
+        {
+            // Someone invited to be a caregiver: only the address the patient gave, with the default channels.
+            return (Recipient(invitee, NotificationPreferences.Defaults), null);
+        }
+
         if (notice.Caregiver is not { } caregiver)
         {
             var profile = (await profiles.FindAsync(notice.PatientId, cancellationToken))?.Value;

@@ -32,6 +32,10 @@ public static class NoticeSummaries
         [NoticeKind.AmendmentDenied] = ("news about a request to correct the record", "novedades sobre una solicitud de corrección del expediente"),
         [NoticeKind.ProxyInvitation] = ("an invitation to help with someone's care", "una invitación para ayudar con la atención de alguien"),
         [NoticeKind.SecurityNotice] = ("a change to the portal account", "un cambio en la cuenta del portal"),
+        [NoticeKind.CaregiverAccessStarted] = ("caregiver access that started", "un acceso de cuidador que comenzó"),
+        [NoticeKind.CaregiverAccessChanged] = ("a change to caregiver access", "un cambio en el acceso de cuidador"),
+        [NoticeKind.CaregiverAccessEnded] = ("caregiver access that ended", "un acceso de cuidador que terminó"),
+        [NoticeKind.GuardianAccessEnded] = ("the end of a guardian's access", "el fin del acceso de un tutor"),
     };
 
     /// <summary>The kinds every language must phrase.</summary>

@@ -32,6 +32,10 @@ public static class NoticeTemplates
         [NoticeKind.AmendmentDenied] = new("We answered your request to amend your record", "We answered your request to amend your record. The decision and your rights are in the portal."),
         [NoticeKind.ProxyInvitation] = new("You are invited to the patient portal", "You have been invited to help someone with their care in the patient portal."),
         [NoticeKind.SecurityNotice] = new("A change to your portal account", "Your portal account changed. If this was not you, call the clinic."),
+        [NoticeKind.CaregiverAccessStarted] = new("You can now help with someone's care", "You can now help someone with their care in the patient portal."),
+        [NoticeKind.CaregiverAccessChanged] = new("Your caregiver access changed", "What you can see or do for someone you care for in the patient portal has changed."),
+        [NoticeKind.CaregiverAccessEnded] = new("Your caregiver access has ended", "Your access to help someone with their care in the patient portal has ended."),
+        [NoticeKind.GuardianAccessEnded] = new("Your portal account is now yours alone", "Now that you are 18, your parents' or guardians' access to your portal account has ended. You can invite them again from the portal."),
     };
 
     private static readonly IReadOnlyDictionary<NoticeKind, Words> Spanish = new Dictionary<NoticeKind, Words>
@@ -56,6 +60,10 @@ public static class NoticeTemplates
         [NoticeKind.AmendmentDenied] = new("Respondimos a su solicitud de corrección", "Respondimos a su solicitud de corregir su expediente. La decisión y sus derechos están en el portal."),
         [NoticeKind.ProxyInvitation] = new("Invitación al portal del paciente", "Lo invitaron a ayudar a alguien con su atención en el portal del paciente."),
         [NoticeKind.SecurityNotice] = new("Un cambio en su cuenta del portal", "Su cuenta del portal cambió. Si no fue usted, llame a la clínica."),
+        [NoticeKind.CaregiverAccessStarted] = new("Ya puede ayudar con la atención de alguien", "Ya puede ayudar a alguien con su atención en el portal del paciente."),
+        [NoticeKind.CaregiverAccessChanged] = new("Su acceso como cuidador cambió", "Cambió lo que puede ver o hacer por una persona a su cuidado en el portal del paciente."),
+        [NoticeKind.CaregiverAccessEnded] = new("Su acceso como cuidador terminó", "Terminó su acceso para ayudar a alguien con su atención en el portal del paciente."),
+        [NoticeKind.GuardianAccessEnded] = new("Su cuenta del portal ahora es solo suya", "Ahora que tiene 18 años, terminó el acceso de sus padres o tutores a su cuenta del portal. Puede invitarlos de nuevo desde el portal."),
     };
 
     /// <summary>The kinds every language must word.</summary>
@@ -74,6 +82,13 @@ public static class NoticeTemplates
         var words = (spanish ? Spanish : English)[kind];
         var when = details.When is { } at ? NoticeLanguage.When(at, spanish, timeZone) : "";
         var line = words.Line.Replace("{when}", when, StringComparison.Ordinal);
+        if (kind == NoticeKind.ProxyInvitation && details.InvitationCode is not null)
+        {
+            line += spanish
+                ? $" Su código de invitación es {details.InvitationCode}; vale 14 días."
+                : $" Your invitation code is {details.InvitationCode}; it works for 14 days.";
+        }
+
         return Compose(clinicName, words.Subject, line, portalUrl, spanish, several: false, words.SmsReply);
     }
 

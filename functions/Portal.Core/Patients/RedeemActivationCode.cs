@@ -31,21 +31,15 @@ public sealed class RedeemActivationCode(IActivations activations, IPatientLinks
 
             var (pending, eTag) = (found.Value, found.ETag);
             var now = time.GetUtcNow();
-            if (pending.RedeemedBy is not null)
+            var standing = OneTimeCodeState.Of(pending.RedeemedBy, caller.Subject, pending.ExpiresAt, pending.FailedAttempts, now, "activation code", "ask the clinic for a new one");
+            if (!standing.Succeeded)
             {
-                return pending.RedeemedBy == caller.Subject
-                    ? await LinkAsync(caller, pending, cancellationToken)
-                    : Failure.Invalid("code", "This activation code has already been used.");
+                return standing.Failure;
             }
 
-            if (pending.ExpiresAt <= now)
+            if (standing.Value == OneTimeCodeState.Standing.UsedByCaller)
             {
-                return Failure.Invalid("code", "This activation code has expired; ask the clinic for a new one.");
-            }
-
-            if (pending.FailedAttempts >= PendingActivation.MaxFailedAttempts)
-            {
-                return new Failure(FailureKind.TooManyAttempts, "Too many wrong attempts: this code is locked. Ask the clinic for a new one.");
+                return await LinkAsync(caller, pending, cancellationToken);
             }
 
             try

@@ -26,12 +26,12 @@ public sealed class ReadRecordSummary(IHealthRecord record, ChartAccess access)
         var tallies = index.Tallies.For(shows);
         var sections = RecordSections.All.Select(section =>
         {
-            var tally = tallies.GetValueOrDefault(section) ?? SectionTally.None;
+            var tally = RecordVisibility.ShowsSection(visit.Value, section) ? tallies.GetValueOrDefault(section) ?? SectionTally.None : SectionTally.None;
             return new SectionSummary(section, section.Slug(), tally.Active, tally.Total, RecordTallyRules.Unseen(tally, index.Marks, section), tally.LastUpdatedAt);
         }).ToList();
 
-        var last = index.Tallies.LastVisitFor(shows);
-        if (last is null && tallies.GetValueOrDefault(RecordSection.Visits)?.Active > 0)
+        var last = RecordVisibility.ShowsSection(visit.Value, RecordSection.Visits) ? index.Tallies.LastVisitFor(shows) : null;
+        if (last is null && sections.Single(s => s.Section == RecordSection.Visits).Active > 0)
         {
             // The last visit was voided or hidden since: the newest active one the caller may see.
             var newest = await record.ReadSectionAsync(patientId, new RecordQuery(RecordSection.Visits, RecordStatusFilter.Active, shows), 1, null, cancellationToken);
@@ -40,7 +40,7 @@ public sealed class ReadRecordSummary(IHealthRecord record, ChartAccess access)
 
         if (sections.Any(s => s.New > 0))
         {
-            var seen = sections.Where(s => s.New > 0).ToDictionary(s => s.Section, s => tallies[s.Section].Changes);
+            var seen = sections.Where(s => s.New > 0 && tallies.ContainsKey(s.Section)).ToDictionary(s => s.Section, s => tallies[s.Section].Changes);
             await record.MarkSeenAsync(patientId, caller.Subject, seen, cancellationToken);
         }
 

@@ -36,7 +36,7 @@ public sealed record NotificationPage(IReadOnlyList<NotificationEntry> Items, st
 {
     internal static NotificationPage From(Page<Notice> page) => new(
         [.. page.Items.Select(n => new NotificationEntry(
-            n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason, n.Caregiver is null ? "patient" : "caregiver", n.CaregiverRelationship, n.Digest))],
+            n.Kind, n.Link, n.CreatedAt, n.State, n.Channel, n.SentAt, n.DeliveredAt, n.Reason, n.Caregiver is null && n.Invitee is null ? "patient" : "caregiver", n.CaregiverRelationship, n.Digest))],
         page.ContinuationToken);
 }
 

@@ -47,13 +47,14 @@ internal static class DemoSeed
             report.AppendLine($"  {patient.Subject,-16} {patient.GivenName} {patient.FamilyName,-10} {patientId}");
         }
 
+        report.Append(await DemoCaregivers.SeedAsync(services, frontDesk, cancellationToken));
         var leo = patientIds["patient-leo"];
         var caregiver = DemoPeople.Caregiver;
         if (await links.FindAsync(caregiver.Subject, leo, cancellationToken) is null)
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             await links.SaveAsync(
-                new PatientLink(caregiver.Subject, leo, LinkKind.Proxy, "Leo Diaz", DemoPeople.CaregiverScopes, now.AddYears(1), null, "grant-demo-leo", "parent"),
+                new PatientLink(caregiver.Subject, leo, LinkKind.Proxy, "Leo Diaz", DemoPeople.CaregiverScopes, now.AddYears(1), null, "grant-demo-leo", "parent", new DateOnly(2016, 9, 4), EndsAtAdulthood: true),
                 cancellationToken);
         }
 
@@ -86,7 +87,7 @@ internal static class DemoSeed
 
     // The access log must tell who really wrote: the front desk registers the patient and enters the intake
     // details (address, insurance, consents); then the patient activates their account with their own sign-in.
-    private static async Task<string> CreateAsync(IServiceProvider services, Caller frontDesk, DemoPeople.DemoPatient patient, CancellationToken cancellationToken)
+    internal static async Task<string> CreateAsync(IServiceProvider services, Caller frontDesk, DemoPeople.DemoPatient patient, CancellationToken cancellationToken)
     {
         var registered = await services.GetRequiredService<RegisterPatient>().ExecuteAsync(
             frontDesk, new NewPatient(patient.GivenName, patient.FamilyName, patient.BirthDate, patient.Mrn, patient.Phone, patient.Email), idempotencyKey: null, cancellationToken);

@@ -27,8 +27,8 @@ public class FhirApiTests
         var statement = (CapabilityStatement)new FhirJsonDeserializer(new DeserializerSettings()).DeserializeResource(await metadata.Content.ReadAsStringAsync());
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
         var rest = Assert.Single(statement.Rest);
-        // Messages (Messaging/CommunicationFhirTests), the bill (Billing/BillingFhirTests), scheduling (Scheduling/SchedulingFhirApiTests) and refill requests (Prescriptions/RefillTaskFhirTests) are read by their own tests.
-        Assert.Equal(ClinicalTypes.Concat(["Patient", "Communication", "Coverage", "ExplanationOfBenefit", "Appointment", "Slot", "Schedule", "Task"]).Order(), rest.Resource.Select(r => r.Type).Order());
+        // Messages (Messaging/CommunicationFhirTests), the bill (Billing/BillingFhirTests), scheduling (Scheduling/SchedulingFhirApiTests), refill requests (Prescriptions/RefillTaskFhirTests) and caregivers (Caregivers/CaregiverStoryTests) are read by their own tests.
+        Assert.Equal(ClinicalTypes.Concat(["Patient", "Communication", "Coverage", "ExplanationOfBenefit", "Appointment", "Slot", "Schedule", "Task", "RelatedPerson", "Consent"]).Order(), rest.Resource.Select(r => r.Type).Order());
         Assert.All(rest.Resource, r => Assert.Equal(
             [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType], r.Interaction.Select(i => i.Code!.Value)));
         Assert.Equal(["category", "code", "date", "patient"], rest.Resource.Single(r => r.Type == "Observation").SearchParam.Select(p => p.Name).Order());

@@ -263,6 +263,32 @@ public sealed class SeedTests
         Assert.Equal(2, reconciliation.Count(r => r!["patientId"]!.GetValue<string>() == anaId));
     }
 
+    [Fact]
+    public async Task Sofia_sees_her_teenagers_allergies_and_immunizations_but_not_the_confidential_visit_reason_and_james_access_ends_next_month()
+    {
+        var portal = await TestPortal.GetAsync();
+        await DemoSeed.SeedAsync(portal.Services, default);
+        await DemoSeed.SeedAsync(portal.Services, default); // once: a second run changes nothing
+        var api = await PortalApi.CreateAsync();
+        var sofia = await api.TokenAsync("caregiver-sofia", name: "Sofia Ramirez");
+        var maya = await api.TokenAsync("patient-maya", name: "Maya Ramirez");
+        var james = await api.TokenAsync("caregiver-james", name: "James Martinez");
+
+        var mayaId = Assert.Single((await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, "api/me", sofia)).Body["patients"]!.AsArray())!["patientId"]!.GetValue<string>();
+        var record = $"api/patients/{mayaId}/record";
+        Assert.Equal(3, (await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, $"{record}/immunizations", sofia)).Body["items"]!.AsArray().Count);
+        Assert.Empty((await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, $"{record}/problems", sofia)).Body["items"]!.AsArray());
+        Assert.Equal(2, (await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, $"{record}/problems", maya)).Body["items"]!.AsArray().Count);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, $"api/patients/{mayaId}/results", sofia)).Status);
+        var grant = Assert.Single((await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, $"api/patients/{mayaId}/proxies", maya)).Body["grants"]!.AsArray())!;
+        Assert.Equal(("request", true), (grant["source"]!.GetValue<string>(), grant["endsAtAdulthood"]!.GetValue<bool>()));
+
+        var rosa = Assert.Single((await Caregivers.CaregiverCalls.SendAsync(api, HttpMethod.Get, "api/me", james)).Body["patients"]!.AsArray())!;
+        var ends = rosa["expiresAt"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(ends, DateTimeOffset.UtcNow.AddDays(27), DateTimeOffset.UtcNow.AddDays(33));
+        Assert.Equal(["appointments.write", "billing.read"], rosa["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
     private static async Task<string> DemoPatientIdAsync(PortalApi api, string token) =>
         (await Scheduling.SchedulingClinic.GetAsync(api, "api/me", token))["patients"]![0]!["patientId"]!.GetValue<string>();
 }

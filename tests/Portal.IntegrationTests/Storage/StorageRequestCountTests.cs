@@ -397,6 +397,45 @@ public class StorageRequestCountTests(ITestOutputHelper output)
             reportedAllergy.Headers.ETag!.ToString());
         await Measure("POST /api/patients/{id}/reported-items/{reportId}/reconcile (accepted)", 9, HttpMethod.Post, $"api/patients/{patientId}/reported-items/{medicationReport}/reconcile", clinician,
             """{"outcome":"accepted"}""", reportedMedication.Headers.ETag!.ToString());
+        // Caregivers: an invitation redeemed, changed, listed, read as FHIR and revoked; a request filed, documented and approved.
+        var inviteeEmail = Caregivers.CaregiverCalls.UniqueEmail();
+        var invited = await Measure("POST /api/patients/{id}/proxies/invitations", 8, HttpMethod.Post, $"api/patients/{patientId}/proxies/invitations", patient,
+            JsonSerializer.Serialize(Caregivers.CaregiverCalls.Invitation(inviteeEmail, ["appointments.read"])));
+        var invitationCode = await Caregivers.CaregiverCalls.CodeSentToAsync(api, inviteeEmail);
+        var carer = await api.TokenAsync(Api.PortalApi.UniqueSubject("carer"));
+        await Measure("POST /api/me/proxy-invitations/redeem", 10, HttpMethod.Post, "api/me/proxy-invitations/redeem", carer,
+            JsonSerializer.Serialize(new { code = invitationCode, birthDate, codeWord = (string?)null }));
+        var proxies = await Measure("GET /api/patients/{id}/proxies", 4, HttpMethod.Get, $"api/patients/{patientId}/proxies", patient);
+        var listedGrant = (await Api.PortalApi.ReadJsonAsync(proxies))["grants"]![0]!;
+        var grantPath = $"api/patients/{patientId}/proxies/{listedGrant["grantId"]}";
+        await Measure("PATCH /api/patients/{id}/proxies/{grantId}", 8, HttpMethod.Patch, grantPath, patient,
+            """{"scopes":["appointments.read","billing.read"],"accessEndsOn":null,"removeEndDate":false}""", listedGrant["eTag"]!.GetValue<string>());
+        await Measure("PATCH /api/patients/{id}/proxies/{grantId} (stale, 412)", 3, HttpMethod.Patch, grantPath, patient,
+            """{"scopes":["appointments.read"],"accessEndsOn":null,"removeEndDate":false}""", listedGrant["eTag"]!.GetValue<string>());
+        await Measure("GET /api/fhir/r4/{type}?patient (RelatedPerson)", 3, HttpMethod.Get, $"api/fhir/r4/RelatedPerson?patient={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}/{id} (Consent)", 4, HttpMethod.Get, $"api/fhir/r4/Consent/{listedGrant["grantId"]}", patient);
+        await Measure("GET /api/patients/{id}/appointments (caregiver)", 4, HttpMethod.Get, $"api/patients/{patientId}/appointments", carer);
+        await Measure("DELETE /api/patients/{id}/proxies/{grantId}", 8, HttpMethod.Delete, grantPath, patient);
+        await Measure("GET /api/patients/{id}/appointments (revoked caregiver, 404)", 2, HttpMethod.Get, $"api/patients/{patientId}/appointments", carer);
+        var withdrawn = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/patients/{id}/proxies/invitations (second)", 8, HttpMethod.Post, $"api/patients/{patientId}/proxies/invitations", patient,
+            JsonSerializer.Serialize(Caregivers.CaregiverCalls.Invitation(Caregivers.CaregiverCalls.UniqueEmail(), ["billing.read"]))));
+        await Measure("DELETE /api/patients/{id}/proxies/invitations/{invitationId}", 4, HttpMethod.Delete, $"api/patients/{patientId}/proxies/invitations/{withdrawn["invitationId"]}", patient);
+        _ = invited;
+
+        var requester = await api.TokenAsync(Api.PortalApi.UniqueSubject("guardian"));
+        var reviewer = await api.TokenAsync(Api.PortalApi.UniqueSubject("desk"), ["FrontDesk"]);
+        var proxyRequest = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/proxy-requests", 3, HttpMethod.Post, "api/proxy-requests", requester,
+            JsonSerializer.Serialize(Caregivers.ProxyRequestTests.Request("Count Patient", DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture)))));
+        var requestPath = $"api/proxy-requests/{proxyRequest["requestId"]}";
+        var requestDocument = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/proxy-requests/{requestId}/documents", 5, HttpMethod.Post, $"{requestPath}/documents?kind=guardianship&fileName=order.pdf", requester,
+            file: (Record.RecordFixtures.Pdf("order"), "application/pdf")));
+        await Measure("GET /api/proxy-requests/{requestId}", 2, HttpMethod.Get, requestPath, requester);
+        await Measure("GET /api/proxy-requests/{requestId} (stranger, 404)", 2, HttpMethod.Get, requestPath, stranger);
+        await Measure("GET /api/proxy-requests/{requestId}/documents/{documentId}", 2, HttpMethod.Get, $"{requestPath}/documents/{requestDocument["documentId"]}", reviewer);
+        await Measure("GET /api/proxy-requests", 1, HttpMethod.Get, "api/proxy-requests?pageSize=5", reviewer);
+        await Measure("POST /api/proxy-requests/{requestId}/decision (approve)", 13, HttpMethod.Post, $"{requestPath}/decision", reviewer,
+            JsonSerializer.Serialize(Caregivers.ProxyRequestTests.Approval(patientId, ["appointments.read"])));
+        await Measure("DELETE /api/me/proxies/{patientId}", 8, HttpMethod.Delete, $"api/me/proxies/{patientId}", requester);
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)

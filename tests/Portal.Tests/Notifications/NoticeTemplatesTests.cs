@@ -31,11 +31,13 @@ public sealed class NoticeTemplatesTests
     }
 
     [Fact]
-    public void A_template_can_carry_nothing_but_a_time()
+    public void A_template_can_carry_nothing_but_a_time_and_an_invitation_code()
     {
         // The only way a feature passes anything to a template. A string (or any other type) here could carry
-        // a test name, a value, a diagnosis, a drug or a message body into an SMS.
-        Assert.All(typeof(NoticeDetails).GetProperties(), p => Assert.Equal(typeof(DateTimeOffset?), p.PropertyType));
+        // a test name, a value, a diagnosis, a drug or a message body into an SMS; an invitation code is made only from a well-formed code.
+        Assert.All(typeof(NoticeDetails).GetProperties(), p => Assert.Contains(p.PropertyType, new[] { typeof(DateTimeOffset?), typeof(InvitationCode) }));
+        Assert.Null(InvitationCode.From("Your results: HIV positive"));
+        Assert.Equal("ABCD-EFGH-JKLM", InvitationCode.From("abcd efgh jklm")!.Value);
         Assert.Equal(
             ["kind", "details", "language", "timeZone", "clinicName", "portalUrl"],
             typeof(NoticeTemplates).GetMethod(nameof(NoticeTemplates.Render))!.GetParameters().Select(p => p.Name));

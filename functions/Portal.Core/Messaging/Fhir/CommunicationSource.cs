@@ -8,7 +8,7 @@ namespace Portal.Core.Messaging.Fhir;
 /// <summary>
 /// The FHIR API's <c>Communication</c> resources: the patient's secure messages, a page of the chart's messages at a time
 /// (thread by thread, oldest first in each). Read under <see cref="DataCategory.Messages"/>; staff see only the threads
-/// of the pools their role answers, as in the portal's own messaging (<see cref="ThreadAccess.MaySee"/>).
+/// of the pools their role answers, as in the portal's own messaging (<see cref="ThreadAccess.MaySee(ChartVisit, string)"/>, and a guardian of an adolescent only the threads they started).
 /// </summary>
 internal sealed class CommunicationSource(IMessageThreads threads, MessagePools pools, ThreadAccess access)
     : FhirSource("messages", DataCategory.Messages, null)
@@ -18,7 +18,7 @@ internal sealed class CommunicationSource(IMessageThreads threads, MessagePools 
     {
         var page = await threads.MessagePageAsync(visit.PatientId, pageSize, continuationToken, cancellationToken);
         var visible = (await threads.ListAsync(visit.PatientId, cancellationToken))
-            .Where(thread => pools.Find(thread.Pool) is not null && access.MaySee(visit, thread.Pool))
+            .Where(thread => pools.Find(thread.Pool) is not null && ThreadAccess.MaySee(visit, thread) && access.MaySee(visit, thread.Pool))
             .ToDictionary(thread => thread.ThreadId, StringComparer.Ordinal);
         return new Page<Resource>(
             [.. page.Items.Where(message => visible.ContainsKey(message.ThreadId) && search.Dates.Contains(message.SentAt))
@@ -31,6 +31,7 @@ internal sealed class CommunicationSource(IMessageThreads threads, MessagePools 
         if (!CommunicationResources.TryParseId(id, out var threadId, out var messageId)
             || await threads.FindAsync(visit.PatientId, threadId, cancellationToken) is not { } thread
             || pools.Find(thread.Value.Pool) is null
+            || !ThreadAccess.MaySee(visit, thread.Value)
             || !access.MaySee(visit, thread.Value.Pool))
         {
             return null;

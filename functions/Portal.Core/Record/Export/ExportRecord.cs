@@ -54,7 +54,7 @@ public sealed class ExportRecord(
 
         var showsConfidential = RecordVisibility.ShowsConfidential(visit);
         var sections = await Task.WhenAll(RecordSections.All.Select(section => ReadAllAsync(visit.PatientId, section, showsConfidential, cancellationToken)));
-        var items = sections.SelectMany(s => s).Where(i => i.Status != RecordStatus.EnteredInError).ToList();
+        var items = RecordVisibility.Visible(visit, sections.SelectMany(s => s)).Where(i => i.Status != RecordStatus.EnteredInError).ToList();
 
         var now = clock.GetUtcNow();
         var exportId = Guid.NewGuid().ToString("N");

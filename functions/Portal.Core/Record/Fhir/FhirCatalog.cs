@@ -65,6 +65,8 @@ public static class FhirCatalog
             ClinicLevel: true),
         new("Schedule", [new("actor", SearchParamType.Reference, Base + "Schedule-actor", "The provider: `Practitioner/{id}`.")], [], ClinicLevel: true),
         new("Task", [PatientOf("Task")], []),
+        new("RelatedPerson", [PatientOf("RelatedPerson")], []),
+        new("Consent", [PatientOf("Consent")], []),
     ];
 
     /// <summary>The code system of the clinic's visit types (a Slot's and an Appointment's <c>serviceType</c>).</summary>

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Access;
+using Portal.Core.Caregivers;
+using Portal.Core.Caregivers.Fhir;
 using Portal.Core.Billing;
 using Portal.Core.Billing.Fhir;
 using Portal.Core.Clinic;
@@ -19,7 +22,8 @@ public sealed class FhirSources
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
         IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims,
-        SchedulingFhirReads scheduling, IRefillRequests refills, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+        SchedulingFhirReads scheduling, IRefillRequests refills, IProxyGrants grants, ProxyRules rules, TimeProvider clock,
+        IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         Clinic = scheduling;
@@ -46,6 +50,7 @@ public sealed class FhirSources
             ["ExplanationOfBenefit"] = [new ExplanationOfBenefitSource(claims, clinic)],
             ["Task"] = [new RefillTaskSource(refills)],
         };
+        byType = byType.Concat(CaregiverSource.Both(grants, rules, clock)).ToDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The clinic's own types (<see cref="FhirResourceKind.ClinicLevel"/>).</summary>

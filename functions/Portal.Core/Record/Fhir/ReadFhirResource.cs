@@ -13,7 +13,7 @@ namespace Portal.Core.Record.Fhir;
 /// care for, each only where the policy lets the link read that kind of data), and staff, who have no links, name
 /// the patient with <c>?patient={id}</c>. Anything the caller may not see answers 404, like an unknown id.
 /// </summary>
-public sealed class ReadFhirResource(ChartAccess access, IPatientLinks links, FhirSources sources, TimeProvider time)
+public sealed class ReadFhirResource(ChartAccess access, IPatientLinks links, FhirSources sources, TimeProvider time, ProxyRules? rules = null)
 {
     /// <summary>The resource, or 404 (unknown type or id, or out of reach), 403 (scope, or the policy on a named patient), 400 (staff without a patient).</summary>
     public async Task<Result<Resource>> ExecuteAsync(
@@ -123,10 +123,10 @@ public sealed class ReadFhirResource(ChartAccess access, IPatientLinks links, Fh
         var now = time.GetUtcNow();
         var categories = sources.Of(kind).Select(s => s.Category).Distinct().ToList();
         return [.. (await links.ListAsync(caller.Subject, cancellationToken))
-            .Where(link => link.IsActive(now))
+            .Where(link => AccessPolicy.IsInForce(link, now, rules ?? ProxyRules.Default))
             .OrderBy(link => link.Kind == LinkKind.Self ? 0 : 1)
             .Select(link => (link.PatientId, Readable: (IReadOnlySet<DataCategory>?)categories
-                .Where(c => AccessPolicy.Decide(caller, link, Permission.Read(c), now) == AccessDecision.Allow).ToHashSet()))
+                .Where(c => AccessPolicy.Decide(caller, link, Permission.Read(c), now, rules ?? ProxyRules.Default) == AccessDecision.Allow).ToHashSet()))
             .Where(candidate => candidate.Readable!.Count > 0)];
     }
 }
