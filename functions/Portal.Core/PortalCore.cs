@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Billing;
+using Portal.Core.Journal;
 using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
@@ -39,6 +40,7 @@ public static class PortalCore
         services.AddSchedulingCore();
         services.AddBilling();
         services.AddLabs();
+        services.AddJournal();
         return services;
     }
 }

@@ -50,6 +50,8 @@ public static class FhirCatalog
         new("DocumentReference", [Patient], [UsCore + "us-core-documentreference"]),
         new("DiagnosticReport", Specific("DiagnosticReport"), []),
         new("CarePlan", [Patient], [UsCore + "us-core-careplan"]),
+        new("QuestionnaireResponse", [Patient], []),
+        new("Provenance", [Patient], []),
     ];
 
     /// <summary>The type named exactly so (FHIR type names are case-sensitive), or null.</summary>

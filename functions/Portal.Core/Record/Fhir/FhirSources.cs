@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
+using Portal.Core.Journal;
+using Portal.Core.Journal.Fhir;
 using Portal.Core.Profile;
 
 namespace Portal.Core.Record.Fhir;
@@ -11,7 +13,7 @@ public sealed class FhirSources
     private readonly IOptions<ClinicOptions> clinic;
 
     /// <summary>Wires the sources to the ports.</summary>
-    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IJournal journal, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
@@ -26,11 +28,14 @@ public sealed class FhirSources
             [
                 new SectionSource(record, RecordSection.Vitals, VitalSignResource.Category),
                 new LabSource(labs, "Observation", VitalSignResource.CategorySystem + "|laboratory"),
+                new JournalEntrySource(journal, measurements: true),
             ],
             ["Encounter"] = [new SectionSource(record, RecordSection.Visits, null)],
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+            ["QuestionnaireResponse"] = [new JournalEntrySource(journal, measurements: false)],
+            ["Provenance"] = [new JournalShareSource(journal)],
         };
     }
 
