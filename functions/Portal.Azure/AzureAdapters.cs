@@ -10,6 +10,7 @@ using Portal.Azure.Fhir;
 using Portal.Azure.Files;
 using Portal.Azure.Billing;
 using Portal.Azure.Identity;
+using Portal.Azure.Journal;
 using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
@@ -68,6 +69,7 @@ public static class AzureAdapters
             .AddRecordAdapters()
             .AddFhirAdapters(configuration)
             .AddDocumentsAmendmentsExportAdapters(configuration)
-            .AddSchedulingAdapters(configuration);
+            .AddSchedulingAdapters(configuration)
+            .AddJournalAdapters();
     }
 }

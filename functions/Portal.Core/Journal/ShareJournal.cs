@@ -84,7 +84,15 @@ public sealed class ShareJournal(
                 share = share with { ThreadId = sent.Value };
             }
 
-            await journal.ShareAsync(share, entries, cancellationToken);
+            try
+            {
+                await journal.ShareAsync(share, entries, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return new Failure(FailureKind.Conflict, "An entry in these days was deleted meanwhile; share again.");
+            }
+
             return share;
         }, cancellationToken);
     }
