@@ -18,6 +18,7 @@ using Portal.Azure.Patients;
 using Portal.Azure.Profile;
 using Portal.Azure.Record;
 using Portal.Azure.Scheduling;
+using Portal.Azure.SelfCheck;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
@@ -70,6 +71,7 @@ public static class AzureAdapters
             .AddFhirAdapters(configuration)
             .AddDocumentsAmendmentsExportAdapters(configuration)
             .AddSchedulingAdapters(configuration)
-            .AddJournalAdapters();
+            .AddJournalAdapters()
+            .AddSelfCheckAdapters();
     }
 }

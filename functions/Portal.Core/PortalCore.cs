@@ -12,6 +12,7 @@ using Portal.Core.Profile;
 using Portal.Core.Record;
 using Portal.Core.Record.Fhir;
 using Portal.Core.Scheduling;
+using Portal.Core.SelfCheck;
 
 namespace Portal.Core;
 
@@ -41,6 +42,7 @@ public static class PortalCore
         services.AddBilling();
         services.AddLabs();
         services.AddJournal();
+        services.AddSelfCheck();
         return services;
     }
 }
