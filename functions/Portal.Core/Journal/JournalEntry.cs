@@ -49,7 +49,7 @@ public sealed record JournalEntry(
 /// <param name="What">What it is, in the patient's words (at most 200 characters).</param>
 /// <param name="Severity">0 (none) to 10 (worst imaginable).</param>
 /// <param name="DurationMinutes">How long it lasted, if known.</param>
-public sealed record SymptomDetail(string What, int Severity, int? DurationMinutes);
+public sealed record SymptomDetail(string What, int Severity, int? DurationMinutes = null);
 
 /// <summary>A side effect, tied to a medication.</summary>
 /// <param name="What">What happened (at most 200 characters).</param>
@@ -73,4 +73,4 @@ public sealed record MeasuredValue(string Code, decimal Value, string Unit);
 /// <param name="Mood">0 (very low) to 10 (very good).</param>
 /// <param name="SleepHours">Hours slept, 0 to 24.</param>
 /// <param name="ActivityMinutes">Minutes of exercise or activity, 0 to 1,440.</param>
-public sealed record WellBeingDetail(int? Mood, decimal? SleepHours, int? ActivityMinutes);
+public sealed record WellBeingDetail(int? Mood = null, decimal? SleepHours = null, int? ActivityMinutes = null);

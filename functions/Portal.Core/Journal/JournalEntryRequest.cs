@@ -22,9 +22,9 @@ public sealed record JournalEntryRequest(
 /// <summary>A side effect as sent.</summary>
 /// <param name="What">What happened.</param>
 /// <param name="Medication">The medication's name.</param>
-/// <param name="MedicationItemId">Its item id in the record's medications, when picked from the list.</param>
 /// <param name="Severity">0 to 10.</param>
-public sealed record SideEffectInput(string What, string Medication, string? MedicationItemId, int Severity);
+/// <param name="MedicationItemId">Its item id in the record's medications, when picked from the list.</param>
+public sealed record SideEffectInput(string What, string Medication, int Severity, string? MedicationItemId = null);
 
 /// <summary>A home measurement as sent.</summary>
 /// <param name="Type">What was measured.</param>

@@ -63,7 +63,7 @@ public class JournalRulesTests
         Assert.Equal(["symptom", "wellBeing"], wrong.Keys.Order());
         Assert.Empty(Errors(new JournalEntryRequest(JournalKind.Symptom, Now, Symptom: new SymptomDetail("Headache", 10, 30))));
         Assert.Equal(["symptom.severity"], Errors(new JournalEntryRequest(JournalKind.Symptom, Now, Symptom: new SymptomDetail("Headache", 11, 30))).Keys);
-        Assert.Equal(["sideEffect.medication"], Errors(new JournalEntryRequest(JournalKind.SideEffect, Now, SideEffect: new SideEffectInput("Cough", " ", null, 3))).Keys);
+        Assert.Equal(["sideEffect.medication"], Errors(new JournalEntryRequest(JournalKind.SideEffect, Now, SideEffect: new SideEffectInput("Cough", " ", 3))).Keys);
         Assert.Equal(["text"], Errors(new JournalEntryRequest(JournalKind.Note, Now)).Keys);
         Assert.Equal(["wellBeing"], Errors(new JournalEntryRequest(JournalKind.WellBeing, Now, WellBeing: new WellBeingDetail(null, null, null))).Keys);
         Assert.Equal(["tags"], Errors(new JournalEntryRequest(JournalKind.Note, Now, Text: "x", Tags: ["ok", "not ok"])).Keys);
