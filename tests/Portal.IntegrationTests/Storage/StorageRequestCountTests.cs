@@ -120,9 +120,9 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (clinician)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", clinician, """{"message":"This many."}""");
         await Measure("GET /api/patients/{id}/threads", 3, HttpMethod.Get, $"api/patients/{patientId}/threads", patient);
         await Measure("GET /api/patients/{id}/threads/{threadId} (marks read)", 5, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}", patient);
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 5, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
+        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
+        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
         var ehr = await api.TokenAsync(Api.PortalApi.UniqueSubject("ehr"), ["Records.Push"]);
         var bundle = Portal.Tests.Record.FhirSamples.Bundle(mrn, "patient-example.json", "encounter-example-1.json", "weight.json", "heart-rate.json").ToJsonString();
         await Measure("POST /api/fhir/r4 (3 new items)", 9, HttpMethod.Post, "api/fhir/r4", ehr, bundle);
@@ -169,7 +169,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/.well-known/smart-configuration", 0, HttpMethod.Get, "api/fhir/r4/.well-known/smart-configuration", null);
         await Measure("GET /api/fhir/r4/{type}?patient (patient, one section)", 3, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
-        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs and lab results)", 5, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs, lab results, home measurements)", 6, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?_id (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient?_id={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (stranger, 404)", 2, HttpMethod.Get, $"api/fhir/r4/Immunization?patient={patientId}", stranger);
@@ -340,6 +340,37 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var toMatch = await Labs.LabIngestionTests.UnmatchedAsync(api, clinician, family);
         await Measure("POST /api/labs/unmatched/{unmatchedId}/match", 12, HttpMethod.Post, $"api/labs/unmatched/{toMatch["unmatchedId"]}/match", clinician,
             JsonSerializer.Serialize(new { patientId }));
+
+        // The journal, questions for the next visit, shares, and the self-check.
+        var journal = $"api/patients/{patientId}/journal";
+        var entry = await Measure("POST /api/patients/{id}/journal", 3, HttpMethod.Post, journal, patient,
+            JsonSerializer.Serialize(new { kind = "measurement", at = DateTimeOffset.UtcNow.AddHours(-1), measurement = new { type = "bloodPressure", systolic = 131, diastolic = 84 } }));
+        var entryId = (await Api.PortalApi.ReadJsonAsync(entry))["entryId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/journal", 3, HttpMethod.Get, $"{journal}?kind=measurement", patient);
+        var readEntry = await Measure("GET /api/patients/{id}/journal/{entryId}", 4, HttpMethod.Get, $"{journal}/{entryId}", patient);
+        var editedEntry = await Measure("PUT /api/patients/{id}/journal/{entryId}", 5, HttpMethod.Put, $"{journal}/{entryId}", patient,
+            JsonSerializer.Serialize(new { kind = "measurement", at = DateTimeOffset.UtcNow.AddHours(-2), measurement = new { type = "bloodPressure", systolic = 129, diastolic = 84 } }),
+            readEntry.Headers.ETag!.ToString());
+        var note = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/patients/{id}/journal (a note to delete)", 3, HttpMethod.Post, journal, patient,
+            JsonSerializer.Serialize(new { kind = "note", at = DateTimeOffset.UtcNow.AddHours(-1), text = "Slept badly." })));
+        await Measure("DELETE /api/patients/{id}/journal/{entryId}", 5, HttpMethod.Delete, $"{journal}/{note["entryId"]}", patient, ifMatch: "*");
+        var question = await Measure("POST /api/patients/{id}/journal/questions", 4, HttpMethod.Post, $"{journal}/questions", patient, """{"text":"Should I still take it with food?"}""");
+        var questionId = (await Api.PortalApi.ReadJsonAsync(question))["questionId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/journal/questions", 4, HttpMethod.Get, $"{journal}/questions", patient);
+        var changedQuestion = await Measure("PATCH /api/patients/{id}/journal/questions/{questionId}", 5, HttpMethod.Patch, $"{journal}/questions/{questionId}", patient,
+            """{"share":true}""", question.Headers.ETag!.ToString());
+        await Measure("DELETE /api/patients/{id}/journal/questions/{questionId}", 4, HttpMethod.Delete, $"{journal}/questions/{questionId}", patient, ifMatch: changedQuestion.Headers.ETag!.ToString());
+        var clinicToday = await Journal.JournalCalls.ClinicTodayAsync();
+        await Measure("POST /api/patients/{id}/journal/shares (fhir, 1 entry)", 5, HttpMethod.Post, $"{journal}/shares", patient,
+            JsonSerializer.Serialize(new { from = clinicToday.AddDays(-1), until = clinicToday, @as = "fhir" }));
+        await Measure("POST /api/patients/{id}/journal/shares (message with the PDF)", 23, HttpMethod.Post, $"{journal}/shares", patient,
+            JsonSerializer.Serialize(new { from = clinicToday.AddDays(-1), until = clinicToday, @as = "message" }));
+        await Measure("GET /api/patients/{id}/journal/shares", 3, HttpMethod.Get, $"{journal}/shares", patient);
+        await Measure("GET /api/patients/{id}/results/trends (with home values)", 7, HttpMethod.Get, $"api/patients/{patientId}/results/trends?code=8480-6", patient);
+        await Measure("GET /api/patients/{id}/self-check", 12, HttpMethod.Get, $"api/patients/{patientId}/self-check", patient);
+        await Measure("GET /api/patients/{id}/self-check (clinician, 403)", 1, HttpMethod.Get, $"api/patients/{patientId}/self-check", clinician);
+        await Measure("POST /api/patients/{id}/self-check/confirmations", 4, HttpMethod.Post, $"api/patients/{patientId}/self-check/confirmations", patient, """{"section":"medications"}""");
+        Assert.NotNull(editedEntry.Headers.ETag);
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)
