@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Portal.Functions;
 
 namespace Portal.LocalHost;
@@ -8,8 +9,8 @@ namespace Portal.LocalHost;
 /// </summary>
 internal sealed record HostJson(string RoutePrefix, HostJson.QueueSettings Queues)
 {
-    /// <summary>Defaults are the Functions host's (extensions.queues in host.json v2).</summary>
-    internal sealed record QueueSettings(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize, TimeSpan MaxPollingInterval);
+    /// <summary>Defaults are the Functions host's (extensions.queues in host.json v2; <c>messageEncoding</c> base64 or none).</summary>
+    internal sealed record QueueSettings(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize, TimeSpan MaxPollingInterval, QueueMessageEncoding MessageEncoding);
 
     public static HostJson Load(string directory, IConfiguration configuration)
     {
@@ -21,6 +22,12 @@ internal sealed record HostJson(string RoutePrefix, HostJson.QueueSettings Queue
                 queues.GetValue("maxDequeueCount", 5),
                 queues.GetValue("visibilityTimeout", TimeSpan.Zero),
                 Math.Clamp(queues.GetValue("batchSize", 16), 1, 32),
-                queues.GetValue("maxPollingInterval", TimeSpan.FromMinutes(1))));
+                queues.GetValue("maxPollingInterval", TimeSpan.FromMinutes(1)),
+                queues.GetValue("messageEncoding", "base64")?.ToLowerInvariant() switch
+                {
+                    "base64" => QueueMessageEncoding.Base64,
+                    "none" => QueueMessageEncoding.None,
+                    var other => throw new InvalidOperationException($"host.json extensions.queues.messageEncoding '{other}' is neither base64 nor none."),
+                }));
     }
 }

@@ -4,7 +4,7 @@ using Portal.Core.Record.Fhir;
 
 namespace Portal.Azure.Fhir;
 
-/// <summary>The FHIR API's adapters: its settings, and the lab results it serves (none until lab ingestion plugs in).</summary>
+/// <summary>The FHIR API's adapters: its settings.</summary>
 internal static class FhirAdapters
 {
     public static IServiceCollection AddFhirAdapters(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +12,6 @@ internal static class FhirAdapters
         services.AddOptions<FhirOptions>().Bind(configuration.GetSection(FhirOptions.Section))
             .Validate(options => Uri.IsWellFormedUriString(options.PatientIdentifierSystem, UriKind.Absolute), "Fhir:PatientIdentifierSystem must be an absolute URI (urn:oid:…, https://…).")
             .ValidateOnStart();
-        return services.AddSingleton<ILabResultsReader, NoLabResultsYet>();
+        return services;
     }
 }

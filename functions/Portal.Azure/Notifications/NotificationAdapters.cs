@@ -31,7 +31,7 @@ internal static class NotificationAdapters
         services.AddSingleton<IDeliveryReports>(provider => provider.GetRequiredService<TableNotices>());
         services.AddSingleton<INoticeContacts, TableNoticeContacts>();
         services.AddSingleton<INoticeQueue>(provider => new QueueNotices(provider.GetRequiredService<StorageAccount>()
-            .CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }.With(provider))
+            .CreateQueueServiceClient(new QueueClientOptions().With(provider))
             .GetQueueClient(QueueNotices.QueueName)));
 
         if (options.IsConfigured)

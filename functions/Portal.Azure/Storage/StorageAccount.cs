@@ -70,11 +70,10 @@ public sealed class StorageAccount
             ? new BlobServiceClient(connectionString, options)
             : new BlobServiceClient(blobUri ?? Missing("blobServiceUri"), credential!, options);
 
-    /// <summary>Queue messages are base64, as the Functions queue trigger expects by default.</summary>
+    /// <summary>Queue messages are plain text (the options' default), as host.json's <c>messageEncoding: none</c> tells the queue trigger.</summary>
     public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
     {
         options ??= new QueueClientOptions();
-        options.MessageEncoding = QueueMessageEncoding.Base64;
         return connectionString is not null
             ? new QueueServiceClient(connectionString, options)
             : new QueueServiceClient(queueUri ?? Missing("queueServiceUri"), credential!, options);

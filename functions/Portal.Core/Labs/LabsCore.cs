@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Labs.Ingestion;
+using Portal.Core.Labs.Fhir;
 using Portal.Core.Labs.Results;
+using Portal.Core.Record.Fhir;
 
 namespace Portal.Core.Labs;
 
 /// <summary>Registers the Labs feature's use cases (called once from <see cref="PortalCore"/>).</summary>
 public static class LabsCore
 {
-    /// <summary>Ingestion, the unmatched work queue, release rules and the results reads.</summary>
+    /// <summary>Ingestion, the unmatched work queue, release rules, the results reads and their FHIR resources.</summary>
     public static IServiceCollection AddLabs(this IServiceCollection services)
     {
         services.AddOptions<LabsOptions>();
@@ -20,6 +22,7 @@ public static class LabsCore
         services.AddSingleton<UnmatchedQueue>();
         services.AddSingleton<ListUnmatchedResults>();
         services.AddSingleton<ResolveUnmatchedResult>();
+        services.AddSingleton<ILabResultsReader, LabResultsFhirReader>();
         services.AddSingleton<ResultsAccess>();
         services.AddSingleton<ListResults>();
         services.AddSingleton<ReadResult>();

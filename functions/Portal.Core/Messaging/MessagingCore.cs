@@ -22,7 +22,5 @@ public static class MessagingCore
         .AddSingleton<ReconcileInbox>()
         .AddSingleton<UploadAttachment>()
         .AddSingleton<DownloadAttachment>()
-        .AddSingleton<ExpireAttachments>()
-        .AddSingleton<SearchCommunications>()
-        .AddSingleton<ReadCommunication>();
+        .AddSingleton<ExpireAttachments>();
 }

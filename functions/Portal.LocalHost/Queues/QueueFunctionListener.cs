@@ -58,8 +58,8 @@ internal sealed partial class QueueFunctionListener : BackgroundService
         await Task.Yield(); // polling must not hold up the host's startup
         try
         {
-            var options = new QueueClientOptions();
-            options.MessageDecodingFailed += args => MoveUndecodableToPoisonAsync(function, args);
+            var options = new QueueClientOptions { MessageEncoding = settings.MessageEncoding };
+            options.MessageDecodingFailed += args => MoveUndecodableToPoisonAsync(function, args); // base64 only
             var service = StorageAccount.FromConfiguration(configuration, function.Connection ?? "AzureWebJobsStorage").CreateQueueServiceClient(options);
             var queue = service.GetQueueClient(queueName);
             var delay = MinPollingInterval;
@@ -149,7 +149,7 @@ internal sealed partial class QueueFunctionListener : BackgroundService
         }
     }
 
-    /// <summary>A message that is not base64 never reaches the function; the Functions host poisons it at once too.</summary>
+    /// <summary>With base64 encoding, a message that is not base64 never reaches the function; the Functions host poisons it at once too.</summary>
     private Task MoveUndecodableToPoisonAsync(QueueFunction function, QueueMessageDecodingFailedEventArgs args) =>
         args.ReceivedMessage is { } message
             ? MoveToPoisonAsync(function, args.Queue, message, "it is not base64 encoded")

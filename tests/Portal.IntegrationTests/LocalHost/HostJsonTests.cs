@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Portal.LocalHost;
 
@@ -12,7 +13,7 @@ public sealed class HostJsonTests
         var hostJson = HostJson.Load(AppContext.BaseDirectory, Settings());
 
         Assert.Equal("api", hostJson.RoutePrefix);
-        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.FromSeconds(30), 16, TimeSpan.FromMinutes(1)), hostJson.Queues);
+        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.FromSeconds(30), 16, TimeSpan.FromMinutes(1), QueueMessageEncoding.None), hostJson.Queues);
     }
 
     [Fact]
@@ -21,11 +22,21 @@ public sealed class HostJsonTests
         var hostJson = HostJson.Load(AppContext.BaseDirectory, Settings(
             ("AzureFunctionsJobHost:extensions:http:routePrefix", ""),
             ("AzureFunctionsJobHost:extensions:queues:visibilityTimeout", "00:00:00"),
-            ("AzureFunctionsJobHost:extensions:queues:maxDequeueCount", "2")));
+            ("AzureFunctionsJobHost:extensions:queues:maxDequeueCount", "2"),
+            ("AzureFunctionsJobHost:extensions:queues:messageEncoding", "Base64")));
 
         Assert.Equal("", hostJson.RoutePrefix);
+        Assert.Equal(QueueMessageEncoding.Base64, hostJson.Queues.MessageEncoding);
         Assert.Equal(TimeSpan.Zero, hostJson.Queues.VisibilityTimeout);
         Assert.Equal(2, hostJson.Queues.MaxDequeueCount);
+    }
+
+    [Fact]
+    public void Refuses_a_message_encoding_the_Functions_host_does_not_know()
+    {
+        var settings = Settings(("AzureFunctionsJobHost:extensions:queues:messageEncoding", "utf8"));
+
+        Assert.Contains("neither base64 nor none", Assert.Throws<InvalidOperationException>(() => HostJson.Load(AppContext.BaseDirectory, settings)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,7 +48,7 @@ public sealed class HostJsonTests
         empty.Delete();
 
         Assert.Equal("api", hostJson.RoutePrefix);
-        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.Zero, 16, TimeSpan.FromMinutes(1)), hostJson.Queues);
+        Assert.Equal(new HostJson.QueueSettings(5, TimeSpan.Zero, 16, TimeSpan.FromMinutes(1), QueueMessageEncoding.Base64), hostJson.Queues);
     }
 
     private static IConfiguration Settings(params (string Key, string Value)[] settings) =>

@@ -9,7 +9,7 @@ using Portal.LocalHost;
 
 namespace Portal.IntegrationTests.LocalHost;
 
-/// <summary>Queue functions fed through Azurite with base64 messages, as the Functions queue trigger expects.</summary>
+/// <summary>Queue functions fed through Azurite with base64 messages, as the Functions queue trigger expects by default (this test host keeps it).</summary>
 public sealed class QueueFunctionTests
 {
     [Fact]
@@ -81,7 +81,7 @@ public sealed class QueueFunctionTests
     {
         var portal = await TestFunctionsPortal.GetAsync();
         var storage = StorageAccount.FromConfiguration(portal.Services.GetRequiredService<IConfiguration>(), "PortalStorage");
-        var queue = storage.CreateQueueServiceClient().GetQueueClient(TestFunctionsPortal.Queue(purpose));
+        var queue = storage.CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(TestFunctionsPortal.Queue(purpose));
         await queue.CreateIfNotExistsAsync();
         return (queue, portal.Services.GetRequiredService<InvocationLog>());
     }

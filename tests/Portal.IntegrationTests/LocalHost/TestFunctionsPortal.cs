@@ -22,6 +22,7 @@ public static class TestFunctionsPortal
             ["Tests:MessageQueue"] = Queue("message"),
             ["Tests:PoisonQueue"] = Queue("poison"),
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost:extensions:queues:messageEncoding"] = "base64", // the Functions default, emulated here; the portal's host.json says none
         },
         services => services.AddSingleton<InvocationLog>().AddScoped<Greeter>(),
         (services, _) =>

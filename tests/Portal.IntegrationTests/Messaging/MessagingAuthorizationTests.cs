@@ -15,7 +15,7 @@ public class MessagingAuthorizationTests
         var receipt = AttachmentTests.Id(await AttachmentTests.UploadAsync(api, patientId, patient, AttachmentTests.Pdf, "application/pdf", "receipt.pdf"));
         var started = await MessagingStoryTests.PostAsync(api, threads, patient, new { pool = "billing", subject = "Statement", message = "Is it paid?", attachments = new[] { receipt } });
         var thread = started.Body["thread"]!["threadId"]!.GetValue<string>();
-        var communication = $"api/patients/{patientId}/fhir/Communication/{thread}.{started.Body["messages"]![0]!["messageId"]!.GetValue<string>()}";
+        var communication = $"api/fhir/r4/Communication/{thread}.{started.Body["messages"]![0]!["messageId"]!.GetValue<string>()}?patient={patientId}";
         var callers = new Dictionary<string, string>
         {
             ["self"] = patient,
@@ -29,7 +29,8 @@ public class MessagingAuthorizationTests
             ["stranger"] = await api.TokenAsync(PortalApi.UniqueSubject("stranger")),
         };
 
-        // (caller, start, list, read, reply, close, billing inbox, upload, download, FHIR search, FHIR read): the thread is in the billing pool.
+        // (caller, start, list, read, reply, close, billing inbox, upload, download, FHIR search, FHIR read): the thread is in the billing pool;
+        // the FHIR API answers a message out of the caller's pools as it answers any resource out of reach: 404.
         const HttpStatusCode Ok = HttpStatusCode.OK, Made = HttpStatusCode.Created, No = HttpStatusCode.Forbidden, Gone = HttpStatusCode.NotFound;
         (string Caller, HttpStatusCode Start, HttpStatusCode List, HttpStatusCode Read, HttpStatusCode Reply, HttpStatusCode Close, HttpStatusCode Inbox, HttpStatusCode Upload, HttpStatusCode Download, HttpStatusCode Search, HttpStatusCode Fhir)[] rows =
         [
@@ -38,8 +39,8 @@ public class MessagingAuthorizationTests
             ("caregiver messages.read", No, Ok, Ok, No, No, No, No, Ok, Ok, Ok),
             ("caregiver results.read", No, No, No, No, No, No, No, No, No, No),
             ("Billing", No, Ok, Ok, Made, Ok, Ok, Made, Ok, Ok, Ok),
-            ("Clinician", No, Ok, No, No, No, No, Made, No, Ok, No),
-            ("FrontDesk", No, Ok, No, No, No, No, Made, No, Ok, No),
+            ("Clinician", No, Ok, No, No, No, No, Made, No, Ok, Gone),
+            ("FrontDesk", No, Ok, No, No, No, No, Made, No, Ok, Gone),
             ("Admin", No, No, No, No, No, No, No, No, No, No),
             ("stranger", Gone, Gone, Gone, Gone, Gone, No, Gone, Gone, Gone, Gone),
         ];
@@ -55,7 +56,7 @@ public class MessagingAuthorizationTests
             using var inbox = await api.GetAsync("api/inbox?pool=billing", token);
             var upload = (await AttachmentTests.UploadAsync(api, patientId, token, AttachmentTests.Png, "image/png", "card.png")).Status;
             using var download = await api.GetAsync($"{threads}/{thread}/attachments/{receipt}", token);
-            using var search = await api.GetAsync($"api/patients/{patientId}/fhir/Communication", token);
+            using var search = await api.GetAsync($"api/fhir/r4/Communication?patient={patientId}", token);
             using var fhir = await api.GetAsync(communication, token);
             actual.Add((row.Caller, start, list.StatusCode, read.StatusCode, reply, close, inbox.StatusCode, upload, download.StatusCode, search.StatusCode, fhir.StatusCode));
         }

@@ -53,11 +53,12 @@ public sealed class NoticeSweepTests
 
         var first = await sweep.ExecuteAsync(default);
         var requests = counting.Count;
-        var second = await sweep.ExecuteAsync(default);
+        await sweep.ExecuteAsync(default);
 
         Assert.Superset(due.ToHashSet(), queued.ToHashSet());
         Assert.DoesNotContain(queued, r => r.PatientId == patient && !due.Contains(r)); // the five that wait are untouched
         Assert.Equal(1 + first, requests); // the query, and one lease per due notice (the queue is not storage)
-        Assert.Equal(0, second); // leased: the next minute's sweep leaves them to the queue
+        // Leased: the next minute's sweep leaves them to the queue (it may find notices other tests wrote meanwhile).
+        Assert.Equal(due.Count, queued.Count(r => r.PatientId == patient));
     }
 }

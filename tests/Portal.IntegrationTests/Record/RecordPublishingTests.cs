@@ -80,7 +80,9 @@ public class RecordPublishingTests
         Assert.True((await RecordApi.GetAsync(api, $"api/patients/{patientId}/record", patient))["lastVisit"]!["reviewed"]!.GetValue<bool>());
         Assert.False((await RecordApi.GetAsync(api, $"api/patients/{patientId}/record", caregiver))["lastVisit"]!["reviewed"]!.GetValue<bool>());
         var notices = (await RecordApi.GetAsync(api, $"api/patients/{patientId}/notifications", patient))["items"]!.AsArray();
-        Assert.Equal(4, notices.Count(n => n!["kind"]!.GetValue<string>() == "newRecordInformation"));
+        // Four notices for the patient; the caregiver, whose grant covers records, gets a copy of each once it goes out.
+        Assert.Equal(4, notices.Count(n => n!["kind"]!.GetValue<string>() == "newRecordInformation" && n["recipient"]!.GetValue<string>() == "patient"));
+        Assert.All(notices.Where(n => n!["recipient"]!.GetValue<string>() == "caregiver"), n => Assert.Equal("newRecordInformation", n!["kind"]!.GetValue<string>()));
 
         // The summary is rewritten under the visit's ETag; the earlier one stays in the history.
         var visitETag = (await FindAsync(api, patientId, visitId, clinician, "visits")).ETag;

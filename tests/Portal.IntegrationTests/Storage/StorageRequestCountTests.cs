@@ -141,18 +141,15 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         var medicationId = (await Api.PortalApi.ReadJsonAsync(addedMedication))["itemId"]!.GetValue<string>();
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end", 6, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
         await Measure("POST /api/patients/{id}/medications/{medicationId}/end (stale, 412)", 2, HttpMethod.Post, $"api/patients/{patientId}/medications/{medicationId}/end", clinician, """{"status":"stopped"}""", "W/\"1\"");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient)", 7, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient, """{"message":"Thanks."}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/assign", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/assign", clinician, """{"assignee":"dr-chen"}""");
-        await Measure("POST /api/patients/{id}/threads/{threadId}/close", 6, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/close", clinician);
         var uploaded = await Measure("POST /api/patients/{id}/attachments", 6, HttpMethod.Post, $"api/patients/{patientId}/attachments?fileName=scan.pdf", patient,
             file: (Messaging.AttachmentTests.Pdf, "application/pdf"));
         var attachmentId = (await Api.PortalApi.ReadJsonAsync(uploaded))["attachmentId"]!.GetValue<string>();
         await Measure("POST /api/patients/{id}/threads/{threadId}/messages (patient, 1 attachment)", 8, HttpMethod.Post, $"api/patients/{patientId}/threads/{threadId}/messages", patient,
             $$"""{"message":"The scan.","attachments":["{{attachmentId}}"]}""");
         await Measure("GET /api/patients/{id}/threads/{threadId}/attachments/{attachmentId}", 4, HttpMethod.Get, $"api/patients/{patientId}/threads/{threadId}/attachments/{attachmentId}", patient);
-        var communications = await Measure("GET /api/patients/{id}/fhir/Communication", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication", patient);
+        var communications = await Measure("GET /api/fhir/r4/{type}?patient (Communication)", 4, HttpMethod.Get, $"api/fhir/r4/Communication?patient={patientId}", patient);
         var communicationId = System.Text.Json.Nodes.JsonNode.Parse(await communications.Content.ReadAsStringAsync())!["entry"]![0]!["resource"]!["id"]!.GetValue<string>();
-        await Measure("GET /api/patients/{id}/fhir/Communication/{communicationId}", 4, HttpMethod.Get, $"api/patients/{patientId}/fhir/Communication/{communicationId}", patient);
+        await Measure("GET /api/fhir/r4/{type}/{id} (Communication)", 5, HttpMethod.Get, $"api/fhir/r4/Communication/{communicationId}", patient);
         var events = $"api/events/communication?secret={TestPortal.EventsSecret}";
         await Measure("POST /api/events/communication (handshake)", 0, HttpMethod.Post, events, null,
             """[{"id":"v","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{"validationCode":"c"}}]""", eventGridType: "SubscriptionValidation");
@@ -169,7 +166,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/.well-known/smart-configuration", 0, HttpMethod.Get, "api/fhir/r4/.well-known/smart-configuration", null);
         await Measure("GET /api/fhir/r4/{type}?patient (patient, one section)", 3, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
-        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs, lab results, home measurements)", 6, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs, lab results, home measurements)", 7, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?_id (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient?_id={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (stranger, 404)", 2, HttpMethod.Get, $"api/fhir/r4/Immunization?patient={patientId}", stranger);

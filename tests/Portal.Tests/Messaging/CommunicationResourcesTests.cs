@@ -41,29 +41,6 @@ public sealed class CommunicationResourcesTests
     }
 
     [Fact]
-    public void A_searchset_bundle_of_a_thread_is_valid_and_links_each_entry_to_its_resource()
-    {
-        var messages = new[]
-        {
-            Message(MessageAuthorKind.Patient, "Ana Diaz", 0, new MessageAttachment("att-1", "Rash.heic", "image/heic", 2_048_000)),
-            Message(MessageAuthorKind.Automatic, "Dr. Chen's care team", 1),
-            Message(MessageAuthorKind.CareTeam, "Dr. Maya Chen", 2),
-            Message(MessageAuthorKind.Caregiver, "Luis Diaz", 3),
-        };
-
-        var bundle = CommunicationResources.Searchset(
-            messages.Select(m => CommunicationResources.From(Thread, CareTeam, m, "https://portal.example/api")),
-            "https://portal.example/api/patients/pat-1/fhir",
-            "https://portal.example/api/patients/pat-1/fhir/Communication?_count=4",
-            "https://portal.example/api/patients/pat-1/fhir/Communication?_count=4&_page=abc");
-
-        AssertValid(bundle);
-        Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
-        Assert.Equal(["self", "next"], bundle.Link.Select(l => l.RelationString));
-        Assert.All(bundle.Entry, e => Assert.Equal($"https://portal.example/api/patients/pat-1/fhir/Communication/{e.Resource!.Id}", e.FullUrl));
-    }
-
-    [Fact]
     public void The_resource_says_who_wrote_to_whom_about_what_with_which_files()
     {
         var fromAna = CommunicationResources.From(Thread, CareTeam, Message(MessageAuthorKind.Patient, "Ana Diaz", 0, new MessageAttachment("att-1", "Rash.heic", "image/heic", 42)), "https://portal.example/api/");

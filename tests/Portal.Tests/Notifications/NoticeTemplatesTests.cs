@@ -92,7 +92,7 @@ public sealed class NoticeTemplatesTests
         var all = NoticeSummaries.Render(NoticeSummaries.Kinds, forCaregiver: false, "es", Clinic, Portal);
         var two = NoticeSummaries.Render([NoticeKind.NewDocument, NoticeKind.StatementReady], forCaregiver: false, null, Clinic, "");
 
-        Assert.Equal($"{Clinic}: Tiene 12 novedades en el portal del paciente. Inicie sesión para verlas: {Portal}", all.Sms);
+        Assert.Equal($"{Clinic}: Tiene {NoticeSummaries.Kinds.Count} novedades en el portal del paciente. Inicie sesión para verlas: {Portal}", all.Sms);
         Assert.Equal($"{Clinic}: You have 2 updates in the patient portal: a new document; a new statement. Sign in to the patient portal to see them.", two.Sms);
     }
 }

@@ -71,34 +71,6 @@ public static class CommunicationResources
         return communication;
     }
 
-    /// <summary>A searchset Bundle of <paramref name="resources"/>, with its <c>self</c> link and, when there is more, <c>next</c>.</summary>
-    /// <param name="resources">The page's resources.</param>
-    /// <param name="resourceBase">The absolute URL the resources' ids are relative to (<c>…/fhir</c>).</param>
-    /// <param name="self">The search as performed.</param>
-    /// <param name="next">The next page's search, or null on the last page.</param>
-    public static Bundle Searchset(IEnumerable<Communication> resources, string resourceBase, string self, string? next)
-    {
-        // R4 types Bundle.link.relation as string and Attachment.size as unsignedInt: the SDK's *String / *UnsignedInt
-        // properties (Relation and Size are R5's code and integer64, which the R4 validator refuses).
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Link = [new Bundle.LinkComponent { RelationString = "self", Url = self }] };
-        if (next is not null)
-        {
-            bundle.Link.Add(new Bundle.LinkComponent { RelationString = "next", Url = next });
-        }
-
-        foreach (var resource in resources)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{resourceBase.TrimEnd('/')}/Communication/{resource.Id}",
-                Resource = resource,
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
-        return bundle;
-    }
-
     private static ResourceReference Sender(ThreadMessage message, ResourceReference patient, MessagePool pool) => message.AuthorKind switch
     {
         MessageAuthorKind.Patient => new ResourceReference(patient.Reference, message.AuthorName),

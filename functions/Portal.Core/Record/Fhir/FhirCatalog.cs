@@ -50,6 +50,7 @@ public static class FhirCatalog
         new("DocumentReference", [Patient], [UsCore + "us-core-documentreference"]),
         new("DiagnosticReport", Specific("DiagnosticReport"), []),
         new("CarePlan", [Patient], [UsCore + "us-core-careplan"]),
+        new("Communication", [Patient], []),
         new("QuestionnaireResponse", [Patient], []),
         new("Provenance", [Patient], []),
     ];

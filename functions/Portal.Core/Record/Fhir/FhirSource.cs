@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Portal.Core.Access;
 using Portal.Core.Common;
+using Portal.Core.Labs.Results;
 using Portal.Core.Profile;
 
 namespace Portal.Core.Record.Fhir;
@@ -55,11 +56,11 @@ internal sealed class LabSource(ILabResultsReader labs, string resourceType, str
     : FhirSource("labs", DataCategory.Results, fixedCategory)
 {
     public override Task<Page<Resource>> SearchAsync(FhirSearch search, ChartVisit visit, int pageSize, string? continuationToken, FhirContext context, CancellationToken cancellationToken) =>
-        labs.SearchAsync(visit.PatientId, new LabResultsQuery(resourceType, search.Codes, search.Dates, RecordVisibility.ShowsConfidential(visit)), pageSize, continuationToken, cancellationToken);
+        labs.SearchAsync(visit.PatientId, new LabResultsQuery(resourceType, search.Codes, search.Dates, ResultsAccess.IsPatientSide(visit)), pageSize, continuationToken, cancellationToken);
 
     public override async Task<Resource?> FindAsync(string id, ChartVisit visit, FhirContext context, CancellationToken cancellationToken)
     {
-        var found = await labs.FindAsync(visit.PatientId, resourceType, id, RecordVisibility.ShowsConfidential(visit), cancellationToken);
+        var found = await labs.FindAsync(visit.PatientId, resourceType, id, ResultsAccess.IsPatientSide(visit), cancellationToken);
 
         // The port promises the patient's own resources; checked anyway, since a slip here would show another patient's result.
         return found is not null && FhirCategories.SubjectOf(found) == $"Patient/{visit.PatientId}" ? found : null;

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Clinic;
 using Portal.Core.Journal;
 using Portal.Core.Journal.Fhir;
+using Portal.Core.Messaging;
+using Portal.Core.Messaging.Fhir;
 using Portal.Core.Profile;
 
 namespace Portal.Core.Record.Fhir;
@@ -13,7 +15,9 @@ public sealed class FhirSources
     private readonly IOptions<ClinicOptions> clinic;
 
     /// <summary>Wires the sources to the ports.</summary>
-    public FhirSources(IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IJournal journal, IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
+    public FhirSources(
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IJournal journal,
+        IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
         const string clinicalNote = DocumentReferenceResource.CategorySystem + "|clinical-note";
@@ -34,6 +38,7 @@ public sealed class FhirSources
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
+            ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
             ["QuestionnaireResponse"] = [new JournalEntrySource(journal, measurements: false)],
             ["Provenance"] = [new JournalShareSource(journal)],
         };

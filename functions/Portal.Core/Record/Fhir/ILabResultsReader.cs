@@ -5,15 +5,14 @@ namespace Portal.Core.Record.Fhir;
 
 /// <summary>
 /// Port: the patient's lab results as FHIR resources (<c>Observation</c> in category <c>laboratory</c> and
-/// <c>DiagnosticReport</c> in category <c>LAB</c>), for the FHIR API. Lab ingestion (its own issue) stores the results
-/// and implements this port; until it is plugged in, the registered adapter finds nothing, so lab searches answer
-/// empty searchsets and lab reads 404.
+/// <c>DiagnosticReport</c> in category <c>LAB</c>), for the FHIR API, implemented by the labs feature over the results it
+/// stores (<c>Portal.Core/Labs/Fhir/LabResultsFhirReader</c>).
 /// <para>
 /// Contract for the implementation: resources reference their patient as <c>Patient/{patientId}</c>, carry their
 /// own <c>id</c>, <c>meta.versionId</c> and <c>meta.lastUpdated</c>, claim in <c>meta.profile</c> only the profiles
 /// they meet, and never come from another patient's record. Pages are newest first; a continuation token from
 /// another query is refused with <see cref="InvalidContinuationTokenException"/>. Access has been decided before
-/// any call (the caller may read the patient's results); confidential results are left out when the query says so.
+/// any call (the caller may read the patient's results); results not yet released are left out for the patient's side.
 /// </para>
 /// </summary>
 public interface ILabResultsReader
@@ -21,13 +20,13 @@ public interface ILabResultsReader
     /// <summary>One page of the patient's lab resources of one type matching the query.</summary>
     Task<Page<Resource>> SearchAsync(string patientId, LabResultsQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
-    /// <summary>One lab resource by type and id, or null (also when it is confidential and the caller may not see it).</summary>
-    Task<Resource?> FindAsync(string patientId, string resourceType, string id, bool includeConfidential, CancellationToken cancellationToken);
+    /// <summary>One lab resource by type and id, or null (also when <paramref name="releasedOnly"/> and it is not released yet).</summary>
+    Task<Resource?> FindAsync(string patientId, string resourceType, string id, bool releasedOnly, CancellationToken cancellationToken);
 }
 
 /// <summary>Which lab resources a search wants.</summary>
 /// <param name="ResourceType"><c>Observation</c> or <c>DiagnosticReport</c>.</param>
 /// <param name="Codes">Any of these codes (LOINC), or empty for any.</param>
 /// <param name="Dates">The clinical times kept (the observation's or report's effective time).</param>
-/// <param name="IncludeConfidential">False for a caregiver: confidential results are left out.</param>
-public sealed record LabResultsQuery(string ResourceType, IReadOnlyList<FhirToken> Codes, FhirDateRange Dates, bool IncludeConfidential);
+/// <param name="ReleasedOnly">True for the patient and caregivers: results held back (not released yet) are left out.</param>
+public sealed record LabResultsQuery(string ResourceType, IReadOnlyList<FhirToken> Codes, FhirDateRange Dates, bool ReleasedOnly);
