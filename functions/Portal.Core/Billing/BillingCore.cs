@@ -23,7 +23,6 @@ public static class BillingCore
         services.AddSingleton<PaymentPlans>();
         services.AddSingleton<InsuranceClaims>();
         services.AddSingleton<GoodFaithEstimates>();
-        services.AddSingleton<Fhir.IBillingFhir, Fhir.BillingFhir>();
         return services;
     }
 }

@@ -168,6 +168,8 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
         await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs, lab results, home measurements)", 7, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (Coverage)", 3, HttpMethod.Get, $"api/fhir/r4/Coverage?patient={patientId}", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (ExplanationOfBenefit)", 3, HttpMethod.Get, $"api/fhir/r4/ExplanationOfBenefit?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?_id (Patient)", 3, HttpMethod.Get, $"api/fhir/r4/Patient?_id={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (stranger, 404)", 2, HttpMethod.Get, $"api/fhir/r4/Immunization?patient={patientId}", stranger);
         await Measure("GET /api/fhir/r4/{type}/{id} (patient)", 4, HttpMethod.Get, $"api/fhir/r4/Observation/{record["bp"].ItemId}", patient);

@@ -50,9 +50,11 @@ public static class FhirCatalog
         new("DocumentReference", [Patient], [UsCore + "us-core-documentreference"]),
         new("DiagnosticReport", Specific("DiagnosticReport"), []),
         new("CarePlan", [Patient], [UsCore + "us-core-careplan"]),
-        new("Communication", [Patient], []),
-        new("QuestionnaireResponse", [Patient], []),
-        new("Provenance", [Patient], []),
+        new("Communication", [PatientOf("Communication")], []),
+        new("Coverage", [PatientOf("Coverage")], []),
+        new("ExplanationOfBenefit", [PatientOf("ExplanationOfBenefit")], []),
+        new("QuestionnaireResponse", [PatientOf("QuestionnaireResponse")], []),
+        new("Provenance", [PatientOf("Provenance")], []),
     ];
 
     /// <summary>The type named exactly so (FHIR type names are case-sensitive), or null.</summary>
@@ -60,6 +62,9 @@ public static class FhirCatalog
 
     /// <summary>The names of every type, for messages.</summary>
     public static string Listed => string.Join(", ", Types.Select(t => t.Name));
+
+    // The types outside R4's shared clinical-patient parameter define their own.
+    private static FhirSearchParameter PatientOf(string type) => Patient with { Definition = $"{Base}{type}-patient" };
 
     private static FhirSearchParameter[] Specific(string type) =>
         [.. ResultParameters.Select(p => p with { Definition = string.Format(System.Globalization.CultureInfo.InvariantCulture, p.Definition, Base + type) })];

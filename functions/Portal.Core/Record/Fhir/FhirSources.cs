@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Portal.Core.Billing;
+using Portal.Core.Billing.Fhir;
 using Portal.Core.Clinic;
 using Portal.Core.Journal;
 using Portal.Core.Journal.Fhir;
@@ -16,7 +18,7 @@ public sealed class FhirSources
 
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
-        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IJournal journal,
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims, IJournal journal,
         IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
         this.clinic = clinic;
@@ -39,6 +41,8 @@ public sealed class FhirSources
             ["DiagnosticReport"] = [new LabSource(labs, "DiagnosticReport", "http://terminology.hl7.org/CodeSystem/v2-0074|LAB")],
             ["CarePlan"] = [new SectionSource(record, RecordSection.CarePlans, CarePlanResource.CategorySystem + "|assess-plan")],
             ["Communication"] = [new CommunicationSource(threads, pools, threadAccess)],
+            ["Coverage"] = [new CoverageSource(profiles)],
+            ["ExplanationOfBenefit"] = [new ExplanationOfBenefitSource(claims, clinic)],
             ["QuestionnaireResponse"] = [new JournalEntrySource(journal, measurements: false)],
             ["Provenance"] = [new JournalShareSource(journal)],
         };
