@@ -23,14 +23,9 @@ public sealed class AccessLogFunction(PortalHttp http, ListAccessLog listAccessL
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/access-log")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
-        {
-            var asked = PageRequest.From(request);
-            return !asked.Succeeded
-                ? ApiResults.Problem(request, asked.Failure)
-                : ApiResults.From(
-                    request,
-                    await listAccessLog.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken),
-                    page => ApiResults.Json(AccessLogPage.From(page)));
-        });
+        http.PagedAsync(request, async (caller, asked) =>
+            ApiResults.From(
+                request,
+                await listAccessLog.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken),
+                page => ApiResults.Json(AccessLogPage.From(page))));
 }

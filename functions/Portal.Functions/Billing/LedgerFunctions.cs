@@ -34,16 +34,11 @@ public sealed class LedgerFunctions(PortalHttp http, GetBilling getBilling, List
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/billing/activity")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
-        {
-            var asked = PageRequest.From(request);
-            return !asked.Succeeded
-                ? ApiResults.Problem(request, asked.Failure)
-                : ApiResults.From(
-                    request,
-                    await listActivity.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken),
-                    page => ApiResults.Json(new ActivityPage([.. page.Items.Select(LedgerEntryView.From)], page.ContinuationToken)));
-        });
+        http.PagedAsync(request, async (caller, asked) =>
+            ApiResults.From(
+                request,
+                await listActivity.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken),
+                page => ApiResults.Json(new ActivityPage([.. page.Items.Select(LedgerEntryView.From)], page.ContinuationToken))));
 
     [Function("PostLedgerEntry")]
     [ApiOperation(

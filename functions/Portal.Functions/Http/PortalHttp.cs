@@ -50,6 +50,14 @@ public sealed class PortalHttp(ILogger<PortalHttp> logger, IHostEnvironment envi
             return body.Succeeded ? await handle(caller, body.Value) : ApiResults.Problem(request, body.Failure);
         });
 
+    /// <summary>Runs a paged list for an authenticated caller with its <c>pageSize</c> and <c>continuationToken</c>; 400 for a page size that is not a number.</summary>
+    public Task<IActionResult> PagedAsync(HttpRequest request, Func<Caller, PageRequest, Task<IActionResult>> handle) =>
+        AuthenticatedAsync(request, async caller =>
+        {
+            var asked = PageRequest.From(request);
+            return asked.Succeeded ? await handle(caller, asked.Value) : ApiResults.Problem(request, asked.Failure);
+        });
+
     /// <summary>Runs an anonymous endpoint with the same error handling.</summary>
     public async Task<IActionResult> GuardedAsync(HttpRequest request, Func<Task<IActionResult>> handle)
     {

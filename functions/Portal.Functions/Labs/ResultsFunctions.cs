@@ -24,15 +24,9 @@ public sealed class ResultsFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/results")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await list.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, listed =>
                 ApiResults.Json(new ResultPage([.. listed.Page.Items.Select(r => ResultSummary.From(r, listed.PatientSide))], listed.Page.ContinuationToken)));
         });

@@ -22,15 +22,9 @@ public sealed class UnmatchedResultsFunctions(PortalHttp http, ListUnmatchedResu
     public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "labs/unmatched")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await list.ExecuteAsync(caller, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new UnmatchedResultPage(page.Items, page.ContinuationToken)));
         });
 

@@ -24,15 +24,9 @@ public sealed class InboxFunction(PortalHttp http, ListInbox inbox)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "inbox")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await inbox.ExecuteAsync(caller, request.Query["pool"].ToString(), asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await inbox.ExecuteAsync(caller, request.Query["pool"].ToString(), asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, found => ApiResults.Json(new InboxPage(
                 found.Pool.Id, found.Pool.DisplayName, found.Pool.ResponseTime, [.. found.Page.Items.Select(InboxThread.From)], found.Page.ContinuationToken)));
         });

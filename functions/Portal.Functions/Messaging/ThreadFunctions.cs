@@ -48,15 +48,9 @@ public sealed class ThreadFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/threads")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await list.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new ThreadPage([.. page.Items.Select(ThreadSummary.From)], page.ContinuationToken)));
         });
 

@@ -24,16 +24,11 @@ public sealed class NotificationsFunction(PortalHttp http, ListNotices listNotic
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/notifications")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
-        {
-            var asked = PageRequest.From(request);
-            return !asked.Succeeded
-                ? ApiResults.Problem(request, asked.Failure)
-                : ApiResults.From(
-                    request,
-                    await listNotices.ExecuteAsync(caller, patientId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken),
-                    page => ApiResults.Json(NotificationPage.From(page)));
-        });
+        http.PagedAsync(request, async (caller, asked) =>
+            ApiResults.From(
+                request,
+                await listNotices.ExecuteAsync(caller, patientId, asked.PageSize, asked.ContinuationToken, cancellationToken),
+                page => ApiResults.Json(NotificationPage.From(page))));
 }
 
 /// <summary>One page of a patient's notices.</summary>

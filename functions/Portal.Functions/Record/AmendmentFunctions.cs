@@ -51,16 +51,10 @@ public sealed class AmendmentFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/amendments")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
             var itemId = request.Query["itemId"].ToString();
-            var result = await list.ExecuteAsync(caller, patientId, itemId is "" ? null : itemId, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, itemId is "" ? null : itemId, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new AmendmentPage(page.Items, page.ContinuationToken)));
         });
 
@@ -157,15 +151,9 @@ public sealed class AmendmentFunctions(
     public Task<IActionResult> Queue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "amendments")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
-            var result = await queue.ExecuteAsync(caller, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await queue.ExecuteAsync(caller, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new AmendmentQueuePage([.. page.Items.Select(QueuedAmendment.From)], page.ContinuationToken)));
         });
 

@@ -41,16 +41,10 @@ public sealed class RecordFunctions(
         string patientId,
         string section,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
-            if (!asked.Succeeded)
-            {
-                return ApiResults.Problem(request, asked.Failure);
-            }
-
             var status = request.Query["status"].ToString();
-            var result = await sections.ExecuteAsync(caller, patientId, section, status, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await sections.ExecuteAsync(caller, patientId, section, status, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new RecordPage(page.Items, page.ContinuationToken)));
         });
 
