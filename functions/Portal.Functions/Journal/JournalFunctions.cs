@@ -48,17 +48,16 @@ public sealed class JournalFunctions(PortalHttp http, AddJournalEntry add, ListJ
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "patients/{patientId}/journal")] HttpRequest request,
         string patientId,
         CancellationToken cancellationToken) =>
-        http.AuthenticatedAsync(request, async caller =>
+        http.PagedAsync(request, async (caller, asked) =>
         {
-            var asked = PageRequest.From(request);
             var filter = JournalFilter.From(request);
-            if (!asked.Succeeded || !filter.Succeeded)
+            if (!filter.Succeeded)
             {
-                return ApiResults.Problem(request, asked.Failure ?? filter.Failure!);
+                return ApiResults.Problem(request, filter.Failure);
             }
 
             var (kind, from, until) = filter.Value;
-            var result = await list.ExecuteAsync(caller, patientId, kind, from, until, asked.Value.PageSize, asked.Value.ContinuationToken, cancellationToken);
+            var result = await list.ExecuteAsync(caller, patientId, kind, from, until, asked.PageSize, asked.ContinuationToken, cancellationToken);
             return ApiResults.From(request, result, page => ApiResults.Json(new JournalPage(page.Items, page.ContinuationToken)));
         });
 
