@@ -11,6 +11,7 @@ using Portal.Azure.Files;
 using Portal.Azure.Billing;
 using Portal.Azure.Caregivers;
 using Portal.Azure.Identity;
+using Portal.Azure.Journal;
 using Portal.Azure.Labs;
 using Portal.Azure.Messaging;
 using Portal.Azure.Notifications;
@@ -19,6 +20,7 @@ using Portal.Azure.Prescriptions;
 using Portal.Azure.Profile;
 using Portal.Azure.Record;
 using Portal.Azure.Scheduling;
+using Portal.Azure.SelfCheck;
 using Portal.Azure.Storage;
 using Portal.Azure.Tables;
 using Portal.Core.Clinic;
@@ -72,6 +74,8 @@ public static class AzureAdapters
             .AddDocumentsAmendmentsExportAdapters(configuration)
             .AddSchedulingAdapters(configuration)
             .AddPrescriptionAdapters(configuration)
-            .AddCaregiverAdapters(configuration);
+            .AddCaregiverAdapters(configuration)
+            .AddJournalAdapters()
+            .AddSelfCheckAdapters();
     }
 }

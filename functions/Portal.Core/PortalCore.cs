@@ -4,6 +4,7 @@ using Portal.Core.Access;
 using Portal.Core.Audit;
 using Portal.Core.Billing;
 using Portal.Core.Caregivers;
+using Portal.Core.Journal;
 using Portal.Core.Labs;
 using Portal.Core.Messaging;
 using Portal.Core.Notifications;
@@ -13,6 +14,7 @@ using Portal.Core.Profile;
 using Portal.Core.Record;
 using Portal.Core.Record.Fhir;
 using Portal.Core.Scheduling;
+using Portal.Core.SelfCheck;
 
 namespace Portal.Core;
 
@@ -43,6 +45,8 @@ public static class PortalCore
         services.AddBilling();
         services.AddLabs();
         services.AddCaregivers();
+        services.AddJournal();
+        services.AddSelfCheck();
         return services;
     }
 }

@@ -16,4 +16,7 @@ internal sealed class RecordingAuditLog : IAuditLog
 
     public Task<Page<AuditEvent>> ListAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
         Task.FromResult(new Page<AuditEvent>([.. Events.Where(e => e.PatientId == patientId).Reverse().Take(pageSize)], null));
+
+    public Task<IReadOnlyList<AuditEvent>> PatientSideAsync(string patientId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEvent>>([.. Events.Where(e => e.PatientId == patientId && e.ActingAs is "self" or "proxy" && e.At >= since && e.At < until).Reverse()]);
 }

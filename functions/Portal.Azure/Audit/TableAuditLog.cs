@@ -14,8 +14,7 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
 {
     public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - auditEvent.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-        var entity = new TableEntity(TableKeys.Encode(auditEvent.PatientId), $"{inverted}|{Guid.NewGuid():N}")
+        var entity = new TableEntity(TableKeys.Encode(auditEvent.PatientId), $"{Inverted(auditEvent.At)}|{Guid.NewGuid():N}")
         {
             ["At"] = auditEvent.At,
             ["ActorSubject"] = auditEvent.ActorSubject,
@@ -28,6 +27,7 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
             ["Outcome"] = auditEvent.Outcome.ToString(),
             ["ClientIp"] = auditEvent.ClientIp,
             ["TraceId"] = auditEvent.TraceId,
+            ["Mfa"] = auditEvent.Mfa,
         };
         return tables.AuditLog.AddEntityAsync(entity, cancellationToken);
     }
@@ -40,6 +40,23 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         return PagedQueries.ReadAsync(tables.AuditLog, filter, pageSize, continuationToken, partition, ToEvent, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AuditEvent>> PatientSideAsync(string patientId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        // Newest first: the range runs from the inverted end to the inverted start; only the patient's side's rows travel.
+        var partition = TableKeys.Encode(patientId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey gt {Inverted(until)} and RowKey lt {Inverted(since) + "}"} and (ActingAs eq 'self' or ActingAs eq 'proxy')");
+        var events = new List<AuditEvent>();
+        await foreach (var entity in tables.AuditLog.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            events.Add(ToEvent(entity));
+        }
+
+        return events;
+    }
+
+    private static string Inverted(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
     private static AuditEvent ToEvent(TableEntity entity) => new(
         entity.GetDateTimeOffset("At") ?? default,
         entity.GetString("ActorSubject"),
@@ -51,5 +68,6 @@ internal sealed class TableAuditLog(PortalTables tables) : IAuditLog
         entity.GetString("Resource"),
         Enum.TryParse<AuditOutcome>(entity.GetString("Outcome"), out var outcome) ? outcome : AuditOutcome.Failed,
         entity.GetString("ClientIp"),
-        entity.GetString("TraceId"));
+        entity.GetString("TraceId"),
+        entity.GetBoolean("Mfa"));
 }

@@ -12,7 +12,7 @@ namespace Portal.Azure.Scheduling;
 internal sealed class TableCalendarTokens(PortalTables tables) : ICalendarTokens
 {
     private const string Tokens = "calendar-token";
-    private const string Pointers = "calendar-token-of";
+    internal const string Pointers = "calendar-token-of";
 
     public async Task<string?> FindAsync(string tokenHash, CancellationToken cancellationToken)
     {

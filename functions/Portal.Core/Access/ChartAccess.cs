@@ -54,7 +54,8 @@ public sealed class ChartAccess(IPatientLinks links, IAuditLog auditLog, TimePro
                 visit.Resource,
                 outcome,
                 visit.Caller.ClientIp,
-                Activity.Current?.TraceId.ToString()),
+                Activity.Current?.TraceId.ToString(),
+                visit.Caller.HasMfa),
             cancellationToken);
 
     /// <summary>The capacity recorded for a caller acting through app roles, e.g. <c>Clinician</c>.</summary>

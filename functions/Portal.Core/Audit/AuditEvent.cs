@@ -12,6 +12,7 @@ namespace Portal.Core.Audit;
 /// <param name="Outcome">Success, denied or failed.</param>
 /// <param name="ClientIp">The client address.</param>
 /// <param name="TraceId">The request's trace id, to correlate with logs.</param>
+/// <param name="Mfa">Whether the sign-in behind the access used multi-factor authentication (the token's <c>amr</c>); null for events without a sign-in and for older events.</param>
 public sealed record AuditEvent(
     DateTimeOffset At,
     string ActorSubject,
@@ -23,4 +24,5 @@ public sealed record AuditEvent(
     string Resource,
     AuditOutcome Outcome,
     string? ClientIp,
-    string? TraceId);
+    string? TraceId,
+    bool? Mfa = null);

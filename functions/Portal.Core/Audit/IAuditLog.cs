@@ -10,4 +10,10 @@ public interface IAuditLog
 
     /// <summary>A patient's events, newest first (one partition query per page).</summary>
     Task<Page<AuditEvent>> ListAsync(string patientId, int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The patient's side's own events (acting as <c>self</c> or <c>proxy</c>) from <paramref name="since"/> to
+    /// <paramref name="until"/>, newest first: one query over the time range of the patient's partition.
+    /// </summary>
+    Task<IReadOnlyList<AuditEvent>> PatientSideAsync(string patientId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace Portal.LocalHost.DemoData;
 /// (<see cref="DemoRecord"/>), a discharge letter with a request to correct it (<see cref="DemoRecordDocuments"/>),
 /// then the clinic's schedule and each patient's visits (<see cref="DemoScheduling"/>), bills
 /// (<see cref="DemoBilling"/>), lab results (<see cref="DemoLabs"/>), refill requests and reported medications
-/// (<see cref="DemoPrescriptions"/>). Once:
+/// (<see cref="DemoPrescriptions"/>) and health journals with portal habits (<see cref="DemoJournal"/>). Once:
 /// a patient whose sign-in subject is already linked is left alone, so restarts keep local edits.
 /// </summary>
 internal static class DemoSeed
@@ -68,6 +68,8 @@ internal static class DemoSeed
         }
 
         await DemoLabs.SeedAsync(services, patientIds, cancellationToken);
+        await DemoJournal.SeedAsync(services, created, cancellationToken);
+        report.AppendLine("Journal: Benjamin's three weeks of home blood pressures, a side effect and two questions for his next visit (last week shared with the care team); self-checks differ: Benjamin keeps the habits, Ana signs in without MFA, Chloe has not started");
         report.AppendLine("Lab results: Ana (CBC, lipids, HbA1c over a year), Benjamin (lipids, HbA1c, eGFR), Chloe's biopsy held by her choice; one unmatched message for Clinician/Admin at GET /api/labs/unmatched");
         await DemoPrescriptions.SeedAsync(services, created, cancellationToken);
         report.AppendLine($"Caregiver: {caregiver.Subject} — {caregiver.What}: {string.Join(' ', DemoPeople.CaregiverScopes)}");

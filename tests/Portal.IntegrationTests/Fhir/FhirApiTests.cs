@@ -17,6 +17,9 @@ public class FhirApiTests
     private static readonly string[] ClinicalTypes =
         ["AllergyIntolerance", "MedicationRequest", "Immunization", "Condition", "Observation", "Encounter", "DocumentReference", "DiagnosticReport", "CarePlan"];
 
+    // The patient's own journal (JournalFhirTests): what they authored and the Provenance of what they shared.
+    private static readonly string[] JournalTypes = ["QuestionnaireResponse", "Provenance"];
+
     [Fact]
     public async Task An_app_learns_what_the_server_supports_without_signing_in()
     {
@@ -27,8 +30,8 @@ public class FhirApiTests
         var statement = (CapabilityStatement)new FhirJsonDeserializer(new DeserializerSettings()).DeserializeResource(await metadata.Content.ReadAsStringAsync());
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
         var rest = Assert.Single(statement.Rest);
-        // Messages (Messaging/CommunicationFhirTests), the bill (Billing/BillingFhirTests), scheduling (Scheduling/SchedulingFhirApiTests), refill requests (Prescriptions/RefillTaskFhirTests) and caregivers (Caregivers/CaregiverStoryTests) are read by their own tests.
-        Assert.Equal(ClinicalTypes.Concat(["Patient", "Communication", "Coverage", "ExplanationOfBenefit", "Appointment", "Slot", "Schedule", "Task", "RelatedPerson", "Consent"]).Order(), rest.Resource.Select(r => r.Type).Order());
+        // Messages (Messaging/CommunicationFhirTests), the bill (Billing/BillingFhirTests), scheduling (Scheduling/SchedulingFhirApiTests), refill requests (Prescriptions/RefillTaskFhirTests), caregivers (Caregivers/CaregiverStoryTests) and the journal (Journal/JournalSharingTests) are read by their own tests.
+        Assert.Equal(ClinicalTypes.Concat(["Patient", "Communication", "Coverage", "ExplanationOfBenefit", "Appointment", "Slot", "Schedule", "Task", "RelatedPerson", "Consent"]).Concat(JournalTypes).Order(), rest.Resource.Select(r => r.Type).Order());
         Assert.All(rest.Resource, r => Assert.Equal(
             [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType], r.Interaction.Select(i => i.Code!.Value)));
         Assert.Equal(["category", "code", "date", "patient"], rest.Resource.Single(r => r.Type == "Observation").SearchParam.Select(p => p.Name).Order());

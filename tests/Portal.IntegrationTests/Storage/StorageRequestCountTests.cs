@@ -166,7 +166,7 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("GET /api/fhir/r4/.well-known/smart-configuration", 0, HttpMethod.Get, "api/fhir/r4/.well-known/smart-configuration", null);
         await Measure("GET /api/fhir/r4/{type}?patient (patient, one section)", 3, HttpMethod.Get, $"api/fhir/r4/AllergyIntolerance?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (clinician, one section)", 2, HttpMethod.Get, $"api/fhir/r4/Condition?patient={patientId}&_count=2", clinician);
-        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs and lab results)", 6, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
+        await Measure("GET /api/fhir/r4/{type}?patient (Observation: vital signs, lab results, home measurements)", 7, HttpMethod.Get, $"api/fhir/r4/Observation?patient={patientId}&date=ge2026-01-01", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (DocumentReference: notes, then documents)", 4, HttpMethod.Get, $"api/fhir/r4/DocumentReference?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (Coverage)", 3, HttpMethod.Get, $"api/fhir/r4/Coverage?patient={patientId}", patient);
         await Measure("GET /api/fhir/r4/{type}?patient (ExplanationOfBenefit)", 3, HttpMethod.Get, $"api/fhir/r4/ExplanationOfBenefit?patient={patientId}", patient);
@@ -436,6 +436,36 @@ public class StorageRequestCountTests(ITestOutputHelper output)
         await Measure("POST /api/proxy-requests/{requestId}/decision (approve)", 13, HttpMethod.Post, $"{requestPath}/decision", reviewer,
             JsonSerializer.Serialize(Caregivers.ProxyRequestTests.Approval(patientId, ["appointments.read"])));
         await Measure("DELETE /api/me/proxies/{patientId}", 8, HttpMethod.Delete, $"api/me/proxies/{patientId}", requester);
+        // The journal, questions for the next visit, shares, and the self-check.
+        var journal = $"api/patients/{patientId}/journal";
+        var entry = await Measure("POST /api/patients/{id}/journal", 3, HttpMethod.Post, journal, patient,
+            JsonSerializer.Serialize(new { kind = "measurement", at = DateTimeOffset.UtcNow.AddHours(-1), measurement = new { type = "bloodPressure", systolic = 131, diastolic = 84 } }));
+        var entryId = (await Api.PortalApi.ReadJsonAsync(entry))["entryId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/journal", 3, HttpMethod.Get, $"{journal}?kind=measurement", patient);
+        var readEntry = await Measure("GET /api/patients/{id}/journal/{entryId}", 4, HttpMethod.Get, $"{journal}/{entryId}", patient);
+        var editedEntry = await Measure("PUT /api/patients/{id}/journal/{entryId}", 5, HttpMethod.Put, $"{journal}/{entryId}", patient,
+            JsonSerializer.Serialize(new { kind = "measurement", at = DateTimeOffset.UtcNow.AddHours(-2), measurement = new { type = "bloodPressure", systolic = 129, diastolic = 84 } }),
+            readEntry.Headers.ETag!.ToString());
+        var note = await Api.PortalApi.ReadJsonAsync(await Measure("POST /api/patients/{id}/journal (a note to delete)", 3, HttpMethod.Post, journal, patient,
+            JsonSerializer.Serialize(new { kind = "note", at = DateTimeOffset.UtcNow.AddHours(-1), text = "Slept badly." })));
+        await Measure("DELETE /api/patients/{id}/journal/{entryId}", 5, HttpMethod.Delete, $"{journal}/{note["entryId"]}", patient, ifMatch: "*");
+        var question = await Measure("POST /api/patients/{id}/journal/questions", 4, HttpMethod.Post, $"{journal}/questions", patient, """{"text":"Should I still take it with food?"}""");
+        var questionId = (await Api.PortalApi.ReadJsonAsync(question))["questionId"]!.GetValue<string>();
+        await Measure("GET /api/patients/{id}/journal/questions", 4, HttpMethod.Get, $"{journal}/questions", patient);
+        var changedQuestion = await Measure("PATCH /api/patients/{id}/journal/questions/{questionId}", 5, HttpMethod.Patch, $"{journal}/questions/{questionId}", patient,
+            """{"share":true}""", question.Headers.ETag!.ToString());
+        await Measure("DELETE /api/patients/{id}/journal/questions/{questionId}", 4, HttpMethod.Delete, $"{journal}/questions/{questionId}", patient, ifMatch: changedQuestion.Headers.ETag!.ToString());
+        var clinicToday = await Journal.JournalCalls.ClinicTodayAsync();
+        await Measure("POST /api/patients/{id}/journal/shares (fhir, 1 entry)", 5, HttpMethod.Post, $"{journal}/shares", patient,
+            JsonSerializer.Serialize(new { from = clinicToday.AddDays(-1), until = clinicToday, @as = "fhir" }));
+        await Measure("POST /api/patients/{id}/journal/shares (message with the PDF)", 23, HttpMethod.Post, $"{journal}/shares", patient,
+            JsonSerializer.Serialize(new { from = clinicToday.AddDays(-1), until = clinicToday, @as = "message" }));
+        await Measure("GET /api/patients/{id}/journal/shares", 3, HttpMethod.Get, $"{journal}/shares", patient);
+        await Measure("GET /api/patients/{id}/results/trends (with home values)", 7, HttpMethod.Get, $"api/patients/{patientId}/results/trends?code=8480-6", patient);
+        await Measure("GET /api/patients/{id}/self-check", 12, HttpMethod.Get, $"api/patients/{patientId}/self-check", patient);
+        await Measure("GET /api/patients/{id}/self-check (clinician, 403)", 1, HttpMethod.Get, $"api/patients/{patientId}/self-check", clinician);
+        await Measure("POST /api/patients/{id}/self-check/confirmations", 4, HttpMethod.Post, $"api/patients/{patientId}/self-check/confirmations", patient, """{"section":"medications"}""");
+        Assert.NotNull(editedEntry.Headers.ETag);
 
         var table = new StringBuilder("| endpoint | storage requests |\n|---|---|\n");
         foreach (var (endpoint, _, actual) in rows)

@@ -9,9 +9,10 @@ namespace Portal.Core.Labs.Results;
 
 /// <summary>
 /// Use case: one test over time (a LOINC code): every released value (all, for staff), oldest first, converted to the
-/// most recent unit where UCUM allows, with its reference range and flags.
+/// most recent unit where UCUM allows, with its reference range and flags; beside them the values the patient measured
+/// at home (<see cref="IHomeTrendValues"/>), marked so.
 /// </summary>
-public sealed class ResultTrends(ILabResults results, ResultsAccess access, IProfiles profiles, IOptions<ClinicOptions> clinic)
+public sealed class ResultTrends(ILabResults results, ResultsAccess access, IProfiles profiles, IOptions<ClinicOptions> clinic, IEnumerable<IHomeTrendValues> homeValues)
 {
     /// <summary>The trend drawn as an accessible SVG in the patient's language and the clinic's zone; 400/403/404.</summary>
     public async Task<Result<string>> ChartAsync(Caller caller, string patientId, string? loinc, CancellationToken cancellationToken)
@@ -48,13 +49,28 @@ public sealed class ResultTrends(ILabResults results, ResultsAccess access, IPro
             .OrderBy(p => p.Observation.ObservedAt ?? p.Result.SortTime)
             .ToList();
         var language = (await profiles.FindAsync(patientId, cancellationToken))?.Value.PreferredLanguage;
+        var home = new List<HomeTrendValue>();
+        foreach (var source in homeValues)
+        {
+            home.AddRange(await source.ForCodeAsync(visit.Value, loinc, cancellationToken));
+        }
+
         await access.RecordAsync(visit.Value, true, cancellationToken);
 
-        var unit = observations.Count > 0 ? observations[^1].Observation.Unit : null;
-        var points = observations.Select(p => Point(p.Result, p.Observation, unit)).ToList();
-        var name = observations.Count > 0 ? observations[^1].Observation.Name : loinc;
+        var unit = observations.Count > 0 ? observations[^1].Observation.Unit : home.MaxBy(h => h.At)?.Unit;
+        var points = observations.Select(p => Point(p.Result, p.Observation, unit))
+            .Concat(home.Select(h => Point(h, unit)))
+            .OrderBy(p => p.At)
+            .ToList();
+        var name = observations.Count > 0 ? observations[^1].Observation.Name : home.MaxBy(h => h.At)?.Name ?? loinc;
         var explanation = LabExplanations.Explain(loinc, null, language);
         return new Trend(loinc, explanation?.Name ?? name, unit, points, explanation, LabExplanations.LanguageOf(language));
+    }
+
+    private static TrendPoint Point(HomeTrendValue home, string? unit)
+    {
+        var convertible = UcumUnits.TryConvert(home.Value, home.Unit, unit, out var value);
+        return new TrendPoint(home.EntryId, home.At, convertible ? value : null, null, home.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), home.Unit, null, null, [], MeasuredAtHome: true);
     }
 
     private static TrendPoint Point(LabResult result, ResultObservation o, string? unit)
@@ -84,8 +100,8 @@ public sealed class ResultTrends(ILabResults results, ResultsAccess access, IPro
 public sealed record Trend(string Code, string Name, string? Unit, IReadOnlyList<TrendPoint> Points, Explanation? Explanation, string Language);
 
 /// <summary>One value of a trend.</summary>
-/// <param name="ResultId">The result it comes from.</param>
-/// <param name="At">When the specimen was taken.</param>
+/// <param name="ResultId">The result it comes from (for a value measured at home: the journal entry).</param>
+/// <param name="At">When the specimen was taken (or the value measured at home).</param>
 /// <param name="Value">The value in the trend's unit; null when its unit cannot be converted to it.</param>
 /// <param name="Comparator"><c>&lt;</c>, <c>&gt;</c> … when the value is a bound.</param>
 /// <param name="ReportedValue">The value as the lab reported it.</param>
@@ -93,5 +109,7 @@ public sealed record Trend(string Code, string Name, string? Unit, IReadOnlyList
 /// <param name="RangeLow">The reference range's lower limit in the trend's unit.</param>
 /// <param name="RangeHigh">The reference range's upper limit in the trend's unit.</param>
 /// <param name="Flags">The patient-facing flags.</param>
+/// <param name="MeasuredAtHome">True for a value the patient measured at home (their journal), not the clinic's.</param>
 public sealed record TrendPoint(
-    string ResultId, DateTimeOffset At, decimal? Value, string? Comparator, string? ReportedValue, string? ReportedUnit, decimal? RangeLow, decimal? RangeHigh, IReadOnlyList<ResultFlag> Flags);
+    string ResultId, DateTimeOffset At, decimal? Value, string? Comparator, string? ReportedValue, string? ReportedUnit, decimal? RangeLow, decimal? RangeHigh, IReadOnlyList<ResultFlag> Flags,
+    bool MeasuredAtHome = false);

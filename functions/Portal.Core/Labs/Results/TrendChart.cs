@@ -7,7 +7,8 @@ namespace Portal.Core.Labs.Results;
 /// <summary>
 /// Draws a trend as a small accessible SVG: a <c>title</c> and a <c>desc</c> listing every value for screen readers,
 /// labelled axes, the reference range as a shaded band, and out-of-range points drawn larger, in another shape and
-/// colour, with their value written beside them (never colour alone).
+/// colour, with their value written beside them (never colour alone). Values the patient measured at home are hollow
+/// squares, named so in their labels and the description.
 /// </summary>
 public static class TrendChart
 {
@@ -44,7 +45,8 @@ public static class TrendChart
             return svg.ToString();
         }
 
-        var latest = points[^1];
+        // The reference band is the clinic's: the latest clinic value's range (home values carry none).
+        var latest = points.LastOrDefault(p => !p.MeasuredAtHome) ?? points[^1];
         var values = points.Select(p => p.Value!.Value).Concat(new[] { latest.RangeLow, latest.RangeHigh }.OfType<decimal>()).ToList();
         var (min, max) = Axis(values.Min(), values.Max());
         var first = points[0].At;
@@ -86,7 +88,11 @@ public static class TrendChart
             var (x, y) = (X(p.At), Y(p.Value!.Value));
             var label = $"{Date(p.At, culture, timeZone)}: {p.Comparator}{Number(p.Value!.Value, culture)} {unit}".TrimEnd();
             var flag = Flag(p, spanish);
-            if (flag is null)
+            if (p.MeasuredAtHome)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x - 4)}\" y=\"{F(y - 4)}\" width=\"8\" height=\"8\" fill=\"#ffffff\" stroke=\"#3a5a8c\" stroke-width=\"2\" data-source=\"home\"><title>{Escape($"{label} ({Home(spanish)})")}</title></rect>");
+            }
+            else if (flag is null)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"4\" fill=\"#3a5a8c\"><title>{Escape(label)}</title></circle>");
             }
@@ -107,7 +113,7 @@ public static class TrendChart
             return spanish ? "Todavía no hay valores." : "No values yet.";
         }
 
-        var latest = points[^1];
+        var latest = points.LastOrDefault(p => !p.MeasuredAtHome) ?? points[^1];
         var range = (latest.RangeLow, latest.RangeHigh) switch
         {
             ({ } low, { } high) => spanish ? $"Rango de referencia {Number(low, culture)} a {Number(high, culture)}." : $"Reference range {Number(low, culture)} to {Number(high, culture)}.",
@@ -116,9 +122,12 @@ public static class TrendChart
             _ => "",
         };
         var values = string.Join("; ", points.Select(p =>
-            $"{Date(p.At, culture, zone)}: {p.Comparator}{Number(p.Value!.Value, culture)} {trend.Unit}".TrimEnd() + (Flag(p, spanish) is { } f ? $" ({f})" : "")));
+            $"{Date(p.At, culture, zone)}: {p.Comparator}{Number(p.Value!.Value, culture)} {trend.Unit}".TrimEnd()
+            + (Flag(p, spanish) is { } f ? $" ({f})" : "") + (p.MeasuredAtHome ? $" ({Home(spanish)})" : "")));
         return (spanish ? $"{points.Count} valores, del más antiguo al más reciente: " : $"{points.Count} values, oldest first: ") + values + ". " + range;
     }
+
+    private static string Home(bool spanish) => spanish ? "medido en casa" : "measured at home";
 
     private static string? Flag(TrendPoint p, bool spanish)
     {

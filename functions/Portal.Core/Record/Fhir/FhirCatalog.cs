@@ -67,6 +67,8 @@ public static class FhirCatalog
         new("Task", [PatientOf("Task")], []),
         new("RelatedPerson", [PatientOf("RelatedPerson")], []),
         new("Consent", [PatientOf("Consent")], []),
+        new("QuestionnaireResponse", [PatientOf("QuestionnaireResponse")], []),
+        new("Provenance", [PatientOf("Provenance")], []),
     ];
 
     /// <summary>The code system of the clinic's visit types (a Slot's and an Appointment's <c>serviceType</c>).</summary>

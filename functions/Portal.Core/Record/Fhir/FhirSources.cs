@@ -5,6 +5,8 @@ using Portal.Core.Caregivers.Fhir;
 using Portal.Core.Billing;
 using Portal.Core.Billing.Fhir;
 using Portal.Core.Clinic;
+using Portal.Core.Journal;
+using Portal.Core.Journal.Fhir;
 using Portal.Core.Messaging;
 using Portal.Core.Messaging.Fhir;
 using Portal.Core.Prescriptions;
@@ -21,7 +23,7 @@ public sealed class FhirSources
 
     /// <summary>Wires the sources to the ports.</summary>
     public FhirSources(
-        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims,
+        IHealthRecord record, ILabResultsReader labs, IProfiles profiles, IMessageThreads threads, MessagePools pools, ThreadAccess threadAccess, IClaims claims, IJournal journal,
         SchedulingFhirReads scheduling, IRefillRequests refills, IProxyGrants grants, ProxyRules rules, TimeProvider clock,
         IOptions<ClinicOptions> clinic, IOptions<FhirOptions> options)
     {
@@ -39,6 +41,7 @@ public sealed class FhirSources
             [
                 new SectionSource(record, RecordSection.Vitals, VitalSignResource.Category),
                 new LabSource(labs, "Observation", VitalSignResource.CategorySystem + "|laboratory"),
+                new JournalEntrySource(journal, measurements: true),
             ],
             ["Encounter"] = [new SectionSource(record, RecordSection.Visits, null)],
             ["DocumentReference"] = [new SectionSource(record, RecordSection.Notes, clinicalNote), new SectionSource(record, RecordSection.Documents, clinicalNote)],
@@ -49,6 +52,8 @@ public sealed class FhirSources
             ["Coverage"] = [new CoverageSource(profiles)],
             ["ExplanationOfBenefit"] = [new ExplanationOfBenefitSource(claims, clinic)],
             ["Task"] = [new RefillTaskSource(refills)],
+            ["QuestionnaireResponse"] = [new JournalEntrySource(journal, measurements: false)],
+            ["Provenance"] = [new JournalShareSource(journal)],
         };
         byType = byType.Concat(CaregiverSource.Both(grants, rules, clock)).ToDictionary(StringComparer.Ordinal);
     }
