@@ -24,14 +24,15 @@ public sealed partial class AuthorizationMatrixTests
     public void Every_http_function_has_a_row()
     {
         var functions = HttpEndpoint.In(FunctionsAssembly.Value).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var rows = PatientEndpoints.Select(r => r.Function).Concat(OtherEndpoints.Select(r => r.Function)).ToList();
+        var rows = PatientEndpoints.Select(r => r.Function).Concat(OtherEndpoints.Select(r => r.Function)).Concat(FeatureMatrixEndpoints.Select(r => r.Function)).ToList();
 
         var missing = functions.Except(rows).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "HTTP functions without a row in EndpointAccessRows (add one line: the permission it asks the policy for, or why it is not patient data):\n" + string.Join("\n", missing));
         Assert.Empty(rows.Except(functions));
         Assert.Equal(rows.Count, rows.Distinct(StringComparer.Ordinal).Count());
         Assert.All(HttpEndpoint.In(FunctionsAssembly.Value).Where(e => e.Route.StartsWith("patients/{patientId}", StringComparison.Ordinal)),
-            e => Assert.Contains(PatientEndpoints, r => r.Function == e.Name));
+            e => Assert.True(PatientEndpoints.Any(r => r.Function == e.Name) || FeatureMatrixEndpoints.Any(r => r.Function == e.Name), e.Name));
+        Assert.All(FeatureMatrixEndpoints, r => Assert.Contains(typeof(AuthorizationMatrixTests).Assembly.GetTypes(), type => type.Name == r.Test));
     }
 
     [Fact]
