@@ -55,6 +55,23 @@ public static class NoticeRows
         }
     }
 
+    /// <summary>
+    /// Commits a change to the patient's chart with the notice it causes, if any, in one entity-group transaction: the
+    /// pending row first (index first, then chart), then the change and the notice's chart row together.
+    /// </summary>
+    internal static async Task<global::Azure.Response<IReadOnlyList<global::Azure.Response>>> CommitAsync(
+        PortalTables tables, IReadOnlyList<TableTransactionAction> change, Notice? notice, string what, CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> actions = [.. change];
+        if (notice is not null)
+        {
+            await tables.Lookups.UpsertEntityAsync(Pending(notice), TableUpdateMode.Replace, cancellationToken);
+            actions.Add(new(TableTransactionActionType.Add, Chart(notice)));
+        }
+
+        return await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), what);
+    }
+
     internal static string PendingRow(NoticeReference reference) => $"{TableKeys.Encode(reference.PatientId)}|{reference.NoticeId}";
 
     internal static Notice Read(TableEntity entity) => JsonSerializer.Deserialize<Notice>(entity.GetString("Data"), PortalJson.Options)!;

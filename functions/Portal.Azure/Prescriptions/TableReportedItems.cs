@@ -40,18 +40,8 @@ internal sealed class TableReportedItems(PortalTables tables) : IReportedItems
 
     public async Task<string> SaveAsync(ReportedItem report, string eTag, Notice? notice, CancellationToken cancellationToken)
     {
-        if (notice is not null)
-        {
-            await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
-        }
-
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, ToEntity(report), new ETag(eTag))];
-        if (notice is not null)
-        {
-            actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
-        }
-
-        var response = await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The report");
+        var response = await NoticeRows.CommitAsync(
+            tables, [new(TableTransactionActionType.UpdateReplace, ToEntity(report), new ETag(eTag))], notice, "The report", cancellationToken);
         if (!report.AwaitsReview)
         {
             // After the chart: a reconciled report leaves the queue once its reconciliation is stored.

@@ -43,18 +43,7 @@ internal sealed class TableAppointments(PortalTables tables) : IAppointments
     private async Task<string> WriteAsync(TableTransactionAction appointment, Notice? notice, CancellationToken cancellationToken)
     {
         // The change and its notice land together, or neither does (the pending index goes first).
-        if (notice is not null)
-        {
-            await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
-        }
-
-        List<TableTransactionAction> actions = [appointment];
-        if (notice is not null)
-        {
-            actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
-        }
-
-        var batch = await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The appointment");
+        var batch = await NoticeRows.CommitAsync(tables, [appointment], notice, "The appointment", cancellationToken);
         return batch.Value[0].Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table storage returned no ETag.");
     }
 

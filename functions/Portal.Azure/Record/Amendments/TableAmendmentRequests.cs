@@ -56,18 +56,8 @@ internal sealed class TableAmendmentRequests(PortalTables tables) : IAmendmentRe
 
     public async Task<string> SaveAsync(AmendmentRequest request, string eTag, Notice? notice, CancellationToken cancellationToken)
     {
-        if (notice is not null)
-        {
-            await tables.Lookups.UpsertEntityAsync(NoticeRows.Pending(notice), TableUpdateMode.Replace, cancellationToken);
-        }
-
-        List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateReplace, ToEntity(request), new ETag(eTag))];
-        if (notice is not null)
-        {
-            actions.Add(new(TableTransactionActionType.Add, NoticeRows.Chart(notice)));
-        }
-
-        var response = await TableErrors.ConditionallyAsync(() => tables.Charts.SubmitTransactionAsync(actions, cancellationToken), "The amendment request");
+        var response = await NoticeRows.CommitAsync(
+            tables, [new(TableTransactionActionType.UpdateReplace, ToEntity(request), new ETag(eTag))], notice, "The amendment request", cancellationToken);
 
         // After the chart: a decided request leaves the queue only once its decision is stored. A statement of
         // disagreement follows a denial, whose write removed the row already.
